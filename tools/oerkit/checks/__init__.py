@@ -1,0 +1,1 @@
+"""Cross-checks over the loaded model: references, graphs, alignment, languages, quizzes, Markdown."""

@@ -1,0 +1,186 @@
+"""Module pages: each listed page exists, has one title, safe HTML, links and images that resolve,
+and alt text on every image."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+from ..load import TRANSLATION_RE, rel
+from ..markdown_source import read_markdown
+from ..routes import GENERATED_PAGES, MODULE_LANDING
+from ..yaml_source import read_text
+from .context import CheckContext
+
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "form", "style", "base", "meta", "link"}
+UNSAFE_SCHEMES = {"javascript", "vbscript", "data"}
+_md = MarkdownIt("commonmark").enable("table")
+
+
+class _HtmlScanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.images_without_alt = 0
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in UNSAFE_TAGS:
+            self.problems.append(f"<{tag}> is not allowed in content")
+        for name, value in attrs:
+            if name.lower().startswith("on"):
+                self.problems.append(f"event-handler attribute '{name}' is not allowed in content")
+            if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and value:
+                self.urls.append(value)
+        if tag == "img" and not (dict(attrs).get("alt") or "").strip():
+            self.images_without_alt += 1
+
+    handle_startendtag = handle_starttag
+
+
+def _scheme(url: str) -> str:
+    cleaned = re.sub(r"[\x00-\x20]", "", unquote(url)).lower()
+    return cleaned.split(":", 1)[0] if ":" in cleaned.split("/", 1)[0] else ""
+
+
+def _line_in_block(lines: list[str], start: int, end: int, needle: str) -> int:
+    for i in range(start, min(end, len(lines))):
+        if needle and needle in lines[i]:
+            return i
+    return start
+
+
+class PageChecker:
+    def __init__(self, ctx: CheckContext, root: Path, module_folders: set[str]):
+        self.ctx = ctx
+        self.root = root
+        self.module_folders = module_folders
+
+    def target_exists(self, folder: Path, target: str) -> bool:
+        """Does a relative link from a page in `folder` reach a source file or a generated page?"""
+        modules_dir = self.root / "modules"
+        joined = posixpath.normpath(posixpath.join(rel(self.root, folder), target))
+        if joined in GENERATED_PAGES:
+            return True
+        parts = joined.split("/")
+        if len(parts) == 3 and parts[0] == "modules" and parts[1] in self.module_folders and parts[2] == MODULE_LANDING:
+            return True
+        path = self.root / joined
+        return path.is_file() and path.is_relative_to(modules_dir.parent)
+
+    def check(self, path: Path, folder: Path) -> None:
+        report = self.ctx.report
+        file = rel(self.root, path)
+        if read_text(path, file, report) is None:
+            return
+        page = read_markdown(path)
+        if page.meta_error:
+            report.error(file, (1, 1), page.meta_error, "markdown-front-matter")
+        lines = page.body.splitlines()
+        offset = page.body_line
+        tokens = _md.parse(page.body)
+        h1 = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
+        if not h1:
+            report.error(file, (offset, 1), "the page has no title: start it with a '# Title' line", "markdown-title")
+        elif len(h1) > 1:
+            report.error(file, (h1[1].map[0] + offset, 1), "the page has more than one '# ' title; "
+                         "use '## ' for sections", "markdown-title")
+        last_level = 0
+        for tok in tokens:
+            if tok.type == "heading_open":
+                level = int(tok.tag[1])
+                if last_level and level > last_level + 1:
+                    report.warning(file, (tok.map[0] + offset, 1), f"heading level jumps from {last_level} to {level}; "
+                                   f"use '{'#' * (last_level + 1)} '", "markdown-heading-order")
+                last_level = level
+            if tok.type in ("html_block", "html_inline") or tok.type == "inline":
+                self._check_html_and_links(tok, file, folder, lines, offset)
+
+    def _check_html_and_links(self, tok, file, folder, lines, offset):
+        report = self.ctx.report
+        block = tok.map or [0, len(lines)]
+        children = tok.children or []
+        html_parts = [tok.content] if tok.type == "html_block" else [c.content for c in children if c.type == "html_inline"]
+        for html in html_parts:
+            scanner = _HtmlScanner()
+            scanner.feed(html)
+            line = _line_in_block(lines, block[0], block[1], html.strip().split("\n")[0][:30]) + offset
+            for problem in scanner.problems:
+                report.error(file, (line, 1), problem, "markdown-unsafe-html")
+            if scanner.images_without_alt:
+                report.error(file, (line, 1), "an <img> has no alt text", "markdown-alt-text")
+            for url in scanner.urls:
+                if _scheme(url) in UNSAFE_SCHEMES:
+                    report.error(file, (line, 1), f"'{_scheme(url)}:' URLs are not allowed in content", "markdown-unsafe-url")
+        for child in children:
+            if child.type == "link_open":
+                href = child.attrs.get("href", "")
+                line = _line_in_block(lines, block[0], block[1], f"]({href}") + offset
+                self._check_url(file, folder, href, line, image=False)
+            elif child.type == "image":
+                src = child.attrs.get("src", "")
+                line = _line_in_block(lines, block[0], block[1], f"]({src}") + offset
+                if not child.content.strip():
+                    report.error(file, (line, 1), f"image '{src}' has no alt text: describe what it shows in "
+                                 "![...](...)", "markdown-alt-text")
+                self._check_url(file, folder, src, line, image=True)
+
+    def _check_url(self, file, folder, url, line, image):
+        report = self.ctx.report
+        scheme = _scheme(url)
+        if scheme in UNSAFE_SCHEMES:
+            report.error(file, (line, 1), f"'{scheme}:' URLs are not allowed in content", "markdown-unsafe-url")
+            return
+        if scheme or url.startswith("//"):
+            if image:
+                report.error(file, (line, 1), f"image '{url}' is loaded from another host; put the file in the "
+                             "module's media/ folder (pages must not load anything from other hosts)",
+                             "markdown-remote-image")
+            return
+        parts = urlsplit(url)
+        target = unquote(parts.path)
+        if not target:
+            return  # same-page anchor
+        if target.startswith("/"):
+            report.error(file, (line, 1), f"'{url}' is an absolute path; use a relative link such as "
+                         "'../../glossary.md' so it works in every language and offline", "markdown-absolute-link")
+            return
+        if not self.target_exists(folder, target):
+            what = "image" if image else "link target"
+            report.error(file, (line, 1), f"{what} '{target}' does not exist", "markdown-missing-image" if image
+                         else "markdown-broken-link")
+
+
+def check_module_pages(ctx: CheckContext) -> None:
+    cur = ctx.cur
+    root = cur.root
+    checker = PageChecker(ctx, root, {m.slug for m in cur.modules.values()})
+    languages = cur.languages
+    for mod in cur.modules.values():
+        listed = {p.name for p in mod.pages}
+        for page in mod.pages:
+            if not page.path.is_file():
+                ctx.error(page.source, (), f"page '{page.name}' does not exist in {rel(root, mod.folder)}/",
+                          "module-page-missing")
+                continue
+            checker.check(page.path, mod.folder)
+            for lang, tpath in sorted(page.translations.items()):
+                if lang != cur.default_language:
+                    checker.check(tpath, mod.folder)
+        for path in sorted(mod.folder.glob("*.md")):
+            match = TRANSLATION_RE.match(path.name)
+            if match:
+                if match["lang"] not in languages:
+                    ctx.report.error(rel(root, path), (1, 1), f"'{path.name}' is a translation into '{match['lang']}', "
+                                     f"which is not a declared language ({', '.join(languages)})", "lang-unknown")
+                elif f"{match['stem']}.md" not in listed:
+                    ctx.report.warning(rel(root, path), (1, 1), f"translation of '{match['stem']}.md', which module.yaml "
+                                       "does not list in pages", "module-page-unlisted")
+            elif path.name not in listed:
+                ctx.report.warning(rel(root, path), (1, 1), f"'{path.name}' is not listed in module.yaml pages and "
+                                   "will not be published", "module-page-unlisted")

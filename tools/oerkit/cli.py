@@ -1,0 +1,119 @@
+"""The `oerkit` command: one sub-command per task an author or a build runs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _root(args) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate_project
+    result = validate_project(_root(args))
+    report = result.report
+    out = report.render(args.format)
+    if out:
+        print(out)
+    n_err, n_warn = len(set(report.errors)), len(set(report.warnings))
+    if args.format == "text":
+        print(f"{n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
+    if n_err or (args.strict and n_warn):
+        return 1
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .stats import compute_stats, format_stats
+    from .validate import validate_project
+    result = validate_project(_root(args))
+    stats = compute_stats(result.curriculum)
+    print(json.dumps(stats, ensure_ascii=False, indent=2) if args.json else format_stats(stats))
+    return 0
+
+
+def cmd_i18n_status(args) -> int:
+    from .i18n import format_status, translation_status
+    from .load import load_project
+    result = load_project(_root(args))
+    status = translation_status(result)
+    print(json.dumps(status, ensure_ascii=False, indent=2) if args.json else format_status(status))
+    return 0
+
+
+def cmd_i18n_mark(args) -> int:
+    from .i18n import mark_translations
+    from .load import load_project
+    result = load_project(_root(args))
+    changed = mark_translations(result, args.lang, args.paths)
+    for line in changed:
+        print(line)
+    print(f"recorded the source of {len(changed)} translation(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .build import build_all
+    return build_all(_root(args), strict=args.strict, formats=args.only)
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+    return serve(_root(args), args.dev_addr)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="oerkit", description="Publish a curriculum as open educational resources.")
+    p.add_argument("--version", action="version", version=f"oerkit {__version__}")
+    p.add_argument("--root", default=".", help="project folder (default: the current folder)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check every source file and report all problems with file:line:column")
+    v.add_argument("--strict", action="store_true", help="fail on warnings too")
+    v.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="text (default), json, or github (workflow annotations)")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("stats", help="counts of groups, modules, outcomes, quiz items, hours, words")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+
+    i = sub.add_parser("i18n", help="translation status and workflow")
+    isub = i.add_subparsers(dest="i18n_command", required=True)
+    st = isub.add_parser("status", help="per language: translated, missing and stale texts")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_i18n_status)
+    mk = isub.add_parser("mark", help="record that translations are up to date with their current source")
+    mk.add_argument("lang")
+    mk.add_argument("paths", nargs="*", help="only these files (default: every translation in that language)")
+    mk.set_defaults(func=cmd_i18n_mark)
+
+    b = sub.add_parser("build", help="validate, then build the site and every export into site/")
+    b.add_argument("--strict", action="store_true", help="fail on validation warnings too")
+    b.add_argument("--only", action="append", help="build only this format (repeatable)")
+    b.set_defaults(func=cmd_build)
+
+    sv = sub.add_parser("serve", help="build the site and rebuild it whenever a source file changes")
+    sv.add_argument("--dev-addr", default="127.0.0.1:8000")
+    sv.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""Pages every site has, generated from the model; module pages may link to them.
+
+Module pages sit at modules/<folder>/<page>.md, so a link to the glossary is ../../glossary.md.
+"""
+
+GENERATED_PAGES = (
+    "index.md",        # home
+    "programme.md",    # groups, modules, hours, credits, prerequisite graph
+    "competences.md",  # the competence framework and the job profile
+    "outcomes.md",     # the outcome catalogue
+    "coverage.md",     # competences x modules
+    "glossary.md",     # the shared glossary
+)
+MODULE_LANDING = "index.md"  # generated in each module folder

@@ -1,0 +1,24 @@
+"""`oerkit validate`: load everything, then run every cross-check; one report for all problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks.context import CheckContext
+from .checks.languages import check_languages
+from .checks.markdown import check_module_pages
+from .checks.quiz_items import check_quiz_items
+from .checks.references import check_references
+from .checks.structure import check_alignment, check_prerequisite_cycles
+from .load import LoadResult, load_project
+
+CHECKS = (check_references, check_prerequisite_cycles, check_alignment, check_languages, check_quiz_items,
+          check_module_pages)
+
+
+def validate_project(root: Path) -> LoadResult:
+    result = load_project(root)
+    ctx = CheckContext(result)
+    for check in CHECKS:
+        check(ctx)
+    return result
