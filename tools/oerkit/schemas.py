@@ -63,7 +63,14 @@ def _messages(error: ValidationError, doc: YamlDocument):
     schema = error.schema if isinstance(error.schema, dict) else {}
     validator = error.validator
     if error.schema is False or validator is None:
-        yield path, f"field '{_field_name(path)}' is not allowed here", "schema-field-not-allowed"
+        # jsonschema does not say which property a `false` schema refused: find it by its value
+        owner = _lookup(doc.data, path)
+        keys = [k for k, v in owner.items() if v == error.instance] if isinstance(owner, dict) else []
+        kind = f" of type '{owner['type']}'" if isinstance(owner, dict) and "type" in owner else ""
+        for key in keys or [None]:
+            where = path + (key,) if key else path
+            yield where, f"field '{key or _field_name(path)}' does not belong in an entry{kind}", \
+                "schema-field-not-allowed"
         return
     if validator in ("additionalProperties", "unevaluatedProperties"):
         allowed = sorted((schema.get("properties") or {}).keys() - {"$schema"})

@@ -104,6 +104,21 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
     return text
 
 
+def _first_definition(text: str, mark) -> int | None:
+    """Line of the earlier key that a duplicate repeats: same indentation, same key, nearest above."""
+    lines = text.splitlines()
+    dup = lines[mark.line]
+    key = dup[mark.column:].split(":", 1)[0].strip()
+    prefix = dup[:mark.column]
+    for i in range(mark.line - 1, -1, -1):
+        line = lines[i]
+        if line[:mark.column] == prefix and line[mark.column:].split(":", 1)[0].strip() == key:
+            return i + 1
+        if line.strip() and len(line) - len(line.lstrip()) < len(prefix) - len(prefix.lstrip(" -")):
+            break
+    return None
+
+
 def load_yaml(path: Path, rel: str, report: Report) -> YamlDocument | None:
     """Load one YAML file; on any problem add a message to the report and return None."""
     text = read_text(path, rel, report)
@@ -124,9 +139,9 @@ def load_yaml(path: Path, rel: str, report: Report) -> YamlDocument | None:
         if "duplicate key" in (problem + context):
             key_mark = exc.problem_mark
             msg = f"duplicate key: {problem.replace('found duplicate key', '').strip() or 'a key appears twice'}"
-            first = exc.context_mark
-            if first is not None:
-                msg += f" (first defined on line {first.line + 1})"
+            first = _first_definition(text, key_mark) if key_mark else None
+            if first:
+                msg += f" (first defined on line {first})"
             report.error(rel, (key_mark.line + 1, key_mark.column + 1) if key_mark else (line, col),
                          msg, "yaml-duplicate-key")
         else:

@@ -1,0 +1,55 @@
+# Two commands on a fresh Debian machine with Python 3.11:
+#   make build   creates .venv, installs everything pinned, validates and builds site/
+#   make test    installs what the tests need (Chromium, Java) if missing, and runs every test
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+OERKIT  := $(BIN)/oerkit
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test test-python test-js validate stats i18n-status deps test-deps clean
+
+build: deps
+	$(OERKIT) build
+
+serve: deps
+	$(OERKIT) serve
+
+validate: deps
+	$(OERKIT) validate
+
+stats: deps
+	$(OERKIT) stats
+
+i18n-status: deps
+	$(OERKIT) i18n status
+
+deps: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@echo "[make] creating $(VENV) and installing the pinned Python packages"
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --progress-bar off -e '.[test]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@echo "[make] installing the pinned npm packages"
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-deps: deps
+	@command -v chromium >/dev/null || { echo "[make] installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
+
+test: test-deps test-js test-python
+
+test-python:
+	$(BIN)/pytest -q
+
+test-js:
+	@if ls tools/oerkit/web/*.test.mjs >/dev/null 2>&1; then node --test tools/oerkit/web/; fi
+
+clean:
+	rm -rf site site.building site.previous build .pytest_cache

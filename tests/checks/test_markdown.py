@@ -1,0 +1,74 @@
+"""Module pages: images, alt text, links, unsafe HTML, titles."""
+
+from conftest import only
+
+INTRO = "modules/A1-first-steps/introduction.md"
+
+
+def test_missing_image(project):
+    project.replace(INTRO, "media/cycle.svg)", "media/missing.svg)")
+    d = only(project.diagnostics(), "markdown-missing-image")[0]
+    assert (d.file, d.line) == (INTRO, project.line_of(INTRO, "missing.svg"))
+
+
+def test_image_without_alt_text(project):
+    project.replace(INTRO, "![A cycle of four steps: resist, absorb, adapt, recover]", "![]")
+    d = only(project.diagnostics(), "markdown-alt-text")[0]
+    assert d.line == project.line_of(INTRO, "![](media/cycle.svg)")
+
+
+def test_broken_link(project):
+    project.replace(INTRO, "[details](details.md)", "[details](detail.md)")
+    d = only(project.diagnostics(), "markdown-broken-link")[0]
+    assert "'detail.md' does not exist" in d.message and d.line == project.line_of(INTRO, "detail.md")
+
+
+def test_links_to_generated_pages_resolve(project):
+    # ../../glossary.md and ../A2-second-steps/index.md are generated, not source files
+    assert not project.diagnostics("markdown-broken-link")
+
+
+def test_script_tag_is_rejected(project):
+    project.replace(INTRO, "## What comes next", "<script>alert(1)</script>\n\n## What comes next")
+    d = only(project.diagnostics(), "markdown-unsafe-html")[0]
+    assert "<script>" in d.message and d.line == project.line_of(INTRO, "<script>")
+
+
+def test_event_handler_attribute_is_rejected(project):
+    project.replace(INTRO, "More words here.", 'More <span onclick="steal()">words</span> here.')
+    d = only(project.diagnostics(), "markdown-unsafe-html")[0]
+    assert "onclick" in d.message
+
+
+def test_javascript_url_is_rejected(project):
+    project.replace(INTRO, "More words here.", "More [words](javascript:alert(1)) here.")
+    d = only(project.diagnostics(), "markdown-unsafe-url")[0]
+    assert "javascript:" in d.message
+
+
+def test_remote_image_is_rejected(project):
+    project.replace(INTRO, "(media/cycle.svg)", "(https://example.org/cycle.png)")
+    only(project.diagnostics(), "markdown-remote-image")
+
+
+def test_page_without_title(project):
+    project.replace("modules/A1-first-steps/details.md", "# Details\n", "")
+    d = only(project.diagnostics(), "markdown-title")[0]
+    assert d.file == "modules/A1-first-steps/details.md"
+
+
+def test_listed_page_that_does_not_exist(project):
+    project.path("modules/A1-first-steps/details.md").unlink()
+    d = only(project.diagnostics(), "module-page-missing")[0]
+    assert d.line == project.line_of("modules/A1-first-steps/module.yaml", "pages:")
+
+
+def test_unlisted_page_is_a_warning(project):
+    project.write("modules/A1-first-steps/notes.md", "# Notes\n")
+    d = only(project.diagnostics(), "module-page-unlisted")[0]
+    assert d.severity == "warning"
+
+
+def test_absolute_link_is_rejected(project):
+    project.replace(INTRO, "[details](details.md)", "[details](/modules/details/)")
+    only(project.diagnostics(), "markdown-absolute-link")

@@ -1,0 +1,60 @@
+"""Every reference resolves, ids are unique, modules sit where the programme says."""
+
+from conftest import only
+
+
+def test_unknown_competence_lists_known_ones(project):
+    project.replace("learning_outcomes/A.yaml", "competences: [C2]", "competences: [C9]")
+    d = only(project.diagnostics(), "ref-competence")[0]
+    assert d.message.startswith("unknown competence 'C9' (known: C1, C2)")
+    assert d.line == project.line_of("learning_outcomes/A.yaml", "[C9]")
+
+
+def test_unknown_outcome_in_module(project):
+    project.replace("modules/A2-second-steps/module.yaml", "outcomes: [A2-LO1]", "outcomes: [A2-LO9]")
+    d = only(project.diagnostics(), "ref-outcome")[0]
+    assert "unknown learning outcome 'A2-LO9'" in d.message and "did you mean 'A2-LO1'" in d.message
+
+
+def test_unknown_prerequisite(project):
+    project.replace("modules/A2-second-steps/module.yaml", "prerequisites: [A1]", "prerequisites: [Z7]")
+    d = only(project.diagnostics(), "ref-module")[0]
+    assert "unknown module 'Z7'" in d.message
+
+
+def test_quiz_item_with_unknown_outcome(project):
+    project.replace("assessment_quiz/A2.yaml", "outcomes: [A2-LO1]", "outcomes: [NOPE]")
+    d = only(project.diagnostics(), "ref-outcome")[0]
+    assert d.file == "assessment_quiz/A2.yaml"
+    assert d.line == project.line_of("assessment_quiz/A2.yaml", "[NOPE]")
+
+
+def test_duplicate_outcome_id_names_first_definition(project):
+    project.write("learning_outcomes/more.yaml", "outcomes:\n  - id: A1-LO1\n    statement: {en: Again.}\n"
+                  "    competences: [C1]\n    bloom: remember\n    eqf_domain: knowledge\n")
+    d = only(project.diagnostics(), "id-duplicate")[0]
+    assert d.file == "learning_outcomes/more.yaml" and "learning_outcomes/A.yaml:2" in d.message
+
+
+def test_module_missing_from_programme(project):
+    project.replace("curriculum/programme.yaml", "modules: [A1, A2]", "modules: [A1]")
+    d = only(project.diagnostics(), "programme-module-missing")[0]
+    assert "module 'A2' is not listed in any group" in d.message
+
+
+def test_module_in_wrong_group(project):
+    project.replace("modules/A2-second-steps/module.yaml", "group: A", "group: B")
+    d = only(project.diagnostics(), "module-group-mismatch")[0]
+    assert "lists it in group 'A'" in d.message
+
+
+def test_folder_name_must_start_with_id(project):
+    project.path("modules/A2-second-steps").rename(project.path("modules/X2-second-steps"))
+    d = only(project.diagnostics(), "module-folder-name")[0]
+    assert "'X2-second-steps'" in d.message
+
+
+def test_profile_target_above_scale(project):
+    project.replace("curriculum/profiles/officer.yaml", "{competence: C1, level: 2", "{competence: C1, level: 7")
+    d = only(project.diagnostics(), "profile-level-range")[0]
+    assert "above the scale's top level 2" in d.message

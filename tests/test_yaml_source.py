@@ -1,0 +1,40 @@
+"""Bad files: syntax errors, duplicate keys, encodings and empty files get file:line messages."""
+
+from conftest import only
+
+
+def test_yaml_syntax_error_names_the_line(project):
+    project.replace("curriculum/profiles/officer.yaml", "title: {en: Officer}", "title: {en: Officer")
+    d = only(project.diagnostics(), "yaml-syntax")[0]
+    assert d.file == "curriculum/profiles/officer.yaml"
+    assert d.line in (2, 3)
+    assert "YAML syntax error" in d.message
+
+
+def test_duplicate_key_names_both_lines(project):
+    project.replace("modules/A2-second-steps/module.yaml", "hours: 3\n", "hours: 3\nhours: 4\n")
+    d = only(project.diagnostics(), "yaml-duplicate-key")[0]
+    line = project.line_of("modules/A2-second-steps/module.yaml", "hours: 4")
+    assert (d.file, d.line) == ("modules/A2-second-steps/module.yaml", line)
+    assert "hours" in d.message and f"line {line - 1}" in d.message
+
+
+def test_non_utf8_file_is_reported_with_line(project):
+    p = project.path("learning_outcomes/A.yaml")
+    expected = project.line_of("learning_outcomes/A.yaml", "Apply a simple")
+    p.write_bytes(p.read_bytes().replace("Apply a simple".encode(), b"Apply a \xe9simple"))
+    d = only(project.diagnostics(), "file-encoding")[0]
+    assert d.line == expected
+    assert "UTF-8" in d.message
+
+
+def test_empty_file(project):
+    project.write("curriculum/glossary/empty.yaml", "# nothing here\n")
+    d = only(project.diagnostics(), "yaml-empty")[0]
+    assert d.file == "curriculum/glossary/empty.yaml"
+
+
+def test_yml_extension_is_flagged(project):
+    project.write("learning_outcomes/extra.yml", "outcomes: []\n")
+    d = only(project.diagnostics(), "file-extension")[0]
+    assert d.file == "learning_outcomes/extra.yml"
