@@ -1,0 +1,104 @@
+"""The site exporter: every page in every language, per-language search, offline and atomic builds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from oerkit.build import build_all
+
+EXTERNAL = re.compile(r'(?:src|href)="(https?:)?//(?!creativecommons\.org|doi\.org)[^"]+"')
+
+
+@pytest.fixture
+def built(project):
+    assert build_all(project.root) == 0
+    return project.root / "site"
+
+
+def test_every_language_has_every_page(built):
+    for prefix in ("", "el/", "de/", "pt/"):
+        for page in ("index.html", "programme.html", "competences.html", "outcomes.html", "coverage.html",
+                     "glossary.html", "modules/A1-first-steps/index.html", "modules/A1-first-steps/details.html",
+                     "modules/A2-second-steps/checklist.html"):
+            assert (built / prefix / page).is_file(), prefix + page
+
+
+def test_translated_page_is_used_and_untranslated_page_falls_back_with_notice(built):
+    el_intro = (built / "el/modules/A1-first-steps/introduction.html").read_text()
+    assert "Η ανθεκτικότητα είναι" in el_intro and "oerkit-fallback" not in el_intro
+    el_details = (built / "el/modules/A1-first-steps/details.html").read_text()
+    assert "oerkit-fallback" in el_details and 'lang="en"' in el_details
+    assert '<html lang="el"' in el_details
+    en_details = (built / "modules/A1-first-steps/details.html").read_text()
+    assert "oerkit-fallback" not in en_details
+
+
+def test_yaml_translations_are_used(built):
+    el_landing = (built / "el/modules/A1-first-steps/index.html").read_text()
+    assert "Πρώτα βήματα" in el_landing
+    assert "Εξηγεί τι σημαίνει ανθεκτικότητα." in el_landing
+
+
+def test_module_page_carries_learning_resource_json_ld(built):
+    html = (built / "modules/A1-first-steps/index.html").read_text()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert blocks
+    data = json.loads(blocks[0])
+    assert data["@type"] == "LearningResource"
+    assert data["teaches"] == ["Explain what resilience means."]
+    assert data["timeRequired"] == "PT2H" and data["inLanguage"] == "en"
+    assert data["educationalLevel"] == "EQF level 5"
+    assert data["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+def test_search_index_per_language(built):
+    en = json.loads((built / "search/search_index.json").read_text())
+    el = json.loads((built / "el/search/search_index.json").read_text())
+    assert en["docs"] and el["docs"]
+    assert not any(d["location"].startswith(("el/", "de/", "pt/")) for d in en["docs"])
+    assert any("Η ανθεκτικότητα" in d["text"] for d in el["docs"])
+    assert not any("Η ανθεκτικότητα" in d["text"] for d in en["docs"])
+    assert (built / "el/search/search_index.js").read_text().startswith("var __index = ")
+    page = (built / "el/modules/A1-first-steps/index.html").read_text()
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)[1])
+    assert config["base"] == "../../../el"
+
+
+def test_no_page_loads_from_another_host(built):
+    offenders = []
+    for page in built.rglob("*.html"):
+        offenders += [f"{page.relative_to(built)}: {m.group(0)}" for m in EXTERNAL.finditer(page.read_text())
+                      if not m.group(0).startswith("href=")]
+    assert offenders == []
+    assert not any("fonts.googleapis" in p.read_text() for p in built.rglob("*.html"))
+    assert (built / "assets/javascripts/iframe-worker.js").is_file()
+
+
+def test_generated_pages_from_the_model(built):
+    programme = (built / "programme.html").read_text()
+    assert "<svg" in programme and "prereq-title" in programme
+    assert 'href="modules/A2-second-steps/index.html"' in programme
+    coverage = (built / "coverage.html").read_text()
+    assert 'class="heat-' in coverage and "<caption>" in coverage
+    assert "Competence one" in (built / "competences.html").read_text()
+    assert 'id="lo-a1-lo1"' in (built / "outcomes.html").read_text()
+
+
+def test_failed_build_keeps_previous_site(project, built):
+    marker = built / "index.html"
+    before = marker.read_text()
+    project.replace("modules/A1-first-steps/introduction.md", "media/cycle.svg)", "media/gone.svg)")
+    assert build_all(project.root) == 1
+    assert marker.read_text() == before
+    assert not (project.root / "site.building").exists()
+
+
+def test_build_cli_reports_errors_without_traceback(project):
+    project.write("curriculum/profiles/officer.yaml", "id: [unclosed\n")
+    result = project.oerkit("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"curriculum/profiles/officer.yaml:\d+:\d+: error: YAML syntax error", result.stderr)
