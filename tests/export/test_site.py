@@ -64,7 +64,7 @@ def test_search_index_per_language(built):
     assert (built / "el/search/search_index.js").read_text().startswith("var __index = ")
     page = (built / "el/modules/A1-first-steps/index.html").read_text()
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)[1])
-    assert config["base"] == "../../../el"
+    assert config["base"] == "../../../el/"
 
 
 def test_no_page_loads_from_another_host(built):
