@@ -4,12 +4,13 @@ is complete, link-clean, self-contained and accessible."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -74,7 +75,24 @@ def test_site_has_every_module_in_four_languages(site, result):
             assert (site / prefix / "modules" / mod.slug / "index.html").is_file()
 
 
-def test_linkchecker_finds_no_broken_link_or_anchor(site):
+def test_internal_anchors_exist(site):
+    """Every #fragment of a link between pages names an id on the target page."""
+    ids: dict[Path, set[str]] = {}
+    id_re = re.compile(r'\sid="([^"]+)"')
+    href_re = re.compile(r'\shref="([^"#:]*)#([^"]+)"')
+    pages = list(site.rglob("*.html"))
+    for page in pages:
+        ids[page.resolve()] = set(id_re.findall(page.read_text(encoding="utf-8")))
+    broken = []
+    for page in pages:
+        for target, fragment in href_re.findall(page.read_text(encoding="utf-8")):
+            dest = (page.parent / target).resolve() if target else page.resolve()
+            if dest.suffix == ".html" and unquote(fragment) not in ids.get(dest, set()):
+                broken.append(f"{page.relative_to(site)} -> {target}#{fragment}")
+    assert broken == []
+
+
+def test_linkchecker_finds_no_broken_link(site):
     linkchecker = Path(sys.executable).with_name("linkchecker")
     proc = subprocess.run([str(linkchecker), "-f", str(REPO / "tests/linkcheckerrc"), "--no-status",
                            str(site / "index.html")], capture_output=True, text=True, timeout=1200)

@@ -1,0 +1,73 @@
+"""The command line: exit codes, JSON outputs with the documented keys, and the translation workflow."""
+
+import json
+
+
+def test_validate_exit_codes(project):
+    assert project.oerkit("validate").returncode == 0
+    project.replace("learning_outcomes/A.yaml", "competences: [C2]", "competences: [C9]")
+    result = project.oerkit("validate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "learning_outcomes/A.yaml:" in result.stdout and "unknown competence 'C9'" in result.stdout
+
+
+def test_validate_github_format(project):
+    project.replace("learning_outcomes/A.yaml", "competences: [C2]", "competences: [C9]")
+    out = project.oerkit("validate", "--format", "github").stdout
+    line = project.line_of("learning_outcomes/A.yaml", "[C9]")
+    assert f"::error file=learning_outcomes/A.yaml,line={line}," in out
+
+
+def test_garbage_everywhere_gives_messages_not_tracebacks(project):
+    project.write("curriculum/competences.yaml", "- just\n- a list\n")
+    project.write("modules/A1-first-steps/module.yaml", "\x00\x01 binary?")
+    project.path("assessment_quiz/A2.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    result = project.oerkit("validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "curriculum/competences.yaml:1:1" in result.stdout
+    assert "assessment_quiz/A2.yaml:1:1: error: file is not valid UTF-8" in result.stdout
+
+
+def test_stats_json_keys(project):
+    stats = json.loads(project.oerkit("stats", "--json").stdout)
+    for key in ("groups", "modules", "outcomes", "quiz_items", "activities", "hours", "per_module"):
+        assert key in stats
+    assert (stats["groups"], stats["modules"], stats["hours"], stats["quiz_items"]) == (2, 2, 5, 6)
+    a1 = stats["per_module"][0]
+    assert set(a1) >= {"id", "group", "hours", "outcomes", "quiz_items", "words"}
+    assert a1["id"] == "A1" and a1["words"]["en"] > 40 and a1["words"]["el"] > 10 and a1["words"]["de"] == 0
+
+
+def test_i18n_status_counts_missing_and_stale(project):
+    status = json.loads(project.oerkit("i18n", "status", "--json").stdout)["languages"]
+    assert set(status) == {"el", "de", "pt"}
+    el, de = status["el"], status["de"]
+    assert set(el) >= {"percent_complete", "missing", "stale"}
+    assert el["percent_complete"] > de["percent_complete"]
+    # the Greek page and the Greek YAML strings have no recorded source yet: stale until marked
+    assert el["stale"] > 0
+
+
+def test_i18n_mark_then_edit_source_makes_stale(project):
+    assert project.oerkit("i18n", "mark", "el").returncode == 0
+    el = json.loads(project.oerkit("i18n", "status", "--json").stdout)["languages"]["el"]
+    assert el["stale"] == 0
+    project.replace("modules/A1-first-steps/introduction.md", "More words here.", "More words here, changed.")
+    project.replace("modules/A1-first-steps/module.yaml", "title: {en: First steps,", "title: {en: Very first steps,")
+    el = json.loads(project.oerkit("i18n", "status", "--json").stdout)["languages"]["el"]
+    assert el["stale"] == 2
+    assert "modules/A1-first-steps/introduction.el.md" in el["pages"]["stale"]
+    assert "modules/A1-first-steps/module.yaml#/title" in el["strings"]["stale"]
+
+
+def test_ui_catalogues_have_every_string():
+    from oerkit.locales import load_catalogue
+    source = load_catalogue("en")
+    for lang in ("el", "de", "pt"):
+        catalogue = load_catalogue(lang)
+        missing = sorted(k for k in source if not catalogue.get(k))
+        assert missing == [], f"{lang} is missing UI strings: {missing}"
+        for key, text in source.items():
+            import re
+            assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", catalogue[key])), (lang, key)
