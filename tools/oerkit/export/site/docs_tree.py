@@ -1,0 +1,149 @@
+"""Write the Markdown tree MkDocs renders: generated pages and module pages, in every language.
+
+A page with no translation is written in the default language with a notice in the reader's
+language, so every language has every page and readers see why a page is in English.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from ...locales import Messages
+from ...markdown_source import first_heading, read_markdown
+from ...model import Curriculum, Module
+from ..__init__ import Artifact
+from . import pages as P
+
+GENERATED = {"index": P.home, "programme": P.programme, "competences": P.competences, "outcomes": P.outcomes,
+             "coverage": P.coverage, "glossary": P.glossary}
+
+
+def localized_name(stem: str, lang: str, default: str) -> str:
+    return f"{stem}.md" if lang == default else f"{stem}.{lang}.md"
+
+
+def with_front_matter(meta: dict, body: str) -> str:
+    if not meta:
+        return body
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000).strip()
+    return f"---\n{head}\n---\n\n{body}"
+
+
+class DocsWriter:
+    """Writes files only when their content changed, and removes files no longer produced,
+    so `mkdocs serve` reloads only what changed."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir
+        self.written: set[Path] = set()
+
+    def text(self, rel: str, content: str) -> None:
+        path = self.docs_dir / rel
+        self.written.add(path)
+        if path.is_file() and path.read_text(encoding="utf-8") == content:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+
+    def copy(self, rel: str, source: Path) -> None:
+        path = self.docs_dir / rel
+        self.written.add(path)
+        data = source.read_bytes()
+        if path.is_file() and path.read_bytes() == data:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def prune(self) -> None:
+        if not self.docs_dir.is_dir():
+            return
+        for path in sorted(self.docs_dir.rglob("*"), reverse=True):
+            if path.is_file() and path not in self.written:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def fallback_page(body: str, title: str, t: Messages, source_lang: str) -> str:
+    return "\n".join([
+        f'<div class="oerkit-fallback" role="note" markdown="1">',
+        f"**{t('fallback.title')}.** {t('fallback.notice')}",
+        "</div>", "",
+        f'<div lang="{source_lang}" markdown="1">', "", body.strip(), "", "</div>", ""])
+
+
+def write_module(w: DocsWriter, cur: Curriculum, mod: Module, artifacts: list[Artifact]) -> None:
+    default = cur.default_language
+    base = f"modules/{mod.slug}"
+    for lang in cur.languages:
+        pc = P.PageContext(cur, lang, artifacts)
+        meta = {"jsonld": P.module_jsonld(cur, mod, lang)}
+        w.text(f"{base}/{localized_name('index', lang, default)}", with_front_matter(meta, P.module_landing(pc, mod)))
+        for page in mod.pages:
+            if not page.path.is_file():
+                continue
+            if lang == default or lang in page.translations:
+                src = page.path if lang == default else page.translations[lang]
+                md = read_markdown(src)
+                w.text(f"{base}/{localized_name(page.stem, lang, default)}", md.body)
+            else:
+                md = read_markdown(page.path)
+                title = first_heading(md.body) or page.stem
+                w.text(f"{base}/{localized_name(page.stem, lang, default)}",
+                       with_front_matter({"title": title}, fallback_page(md.body, title, pc.t, default)))
+    for asset in sorted(mod.folder.rglob("*")):
+        if asset.is_file() and asset.suffix != ".md" and asset.name != "module.yaml":
+            w.copy(f"{base}/{asset.relative_to(mod.folder).as_posix()}", asset)
+
+
+def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], assets: dict[str, Path]) -> None:
+    w = DocsWriter(docs_dir)
+    for lang in cur.languages:
+        pc = P.PageContext(cur, lang, artifacts)
+        for stem, render in GENERATED.items():
+            w.text(localized_name(stem, lang, cur.default_language), render(pc))
+    for mod in cur.modules_in_order():
+        write_module(w, cur, mod, artifacts)
+    for rel, source in assets.items():
+        w.copy(rel, source)
+    w.prune()
+
+
+def nav(cur: Curriculum) -> tuple[list, dict[str, dict[str, str]]]:
+    """The navigation, and per language the translations of its section titles."""
+    from ...model import text
+    default = cur.default_language
+    t = Messages(default, default)
+    sections: dict[str, dict[str, str]] = {lang: {} for lang in cur.languages}
+
+    def section(key_text: dict, fallback_key: str | None = None) -> str:
+        title = text(key_text, default, default)
+        for lang in cur.languages[1:]:
+            sections[lang][title] = text(key_text, lang, default)
+        return title
+
+    def ui_section(key: str) -> str:
+        title = t(key)
+        for lang in cur.languages[1:]:
+            sections[lang][title] = Messages(lang, default)(key)
+        return title
+
+    items: list = ["index.md", "programme.md", "competences.md", "outcomes.md", "coverage.md"]
+    for group in (cur.programme.groups if cur.programme else []):
+        entries = []
+        for mid in group.module_ids:
+            mod = cur.modules.get(mid)
+            if mod is None:
+                continue
+            mod_title = {lang: f"{mod.id} {text(mod.title, lang, default)}" for lang in cur.languages}
+            pages = [f"modules/{mod.slug}/index.md"] + [f"modules/{mod.slug}/{p.name}" for p in mod.pages
+                                                         if p.path.is_file()]
+            entries.append({section(mod_title): pages})
+        if entries:
+            group_title = {lang: f"{group.id} {text(group.title, lang, default)}" for lang in cur.languages}
+            items.append({section(group_title): entries})
+    items.append("glossary.md")
+    return items, sections

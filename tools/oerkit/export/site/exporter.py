@@ -1,0 +1,49 @@
+"""The site exporter: model -> Markdown tree -> MkDocs -> a static site in four languages."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ...model import Curriculum
+from ..__init__ import Artifact
+from .docs_tree import nav, write_docs
+from .mkdocs_backend import SiteBuildError, generated_config, run_mkdocs, split_search_index
+
+__all__ = ["SiteExporter", "SiteBuildError"]
+
+
+def offline_assets(root: Path) -> dict[str, Path]:
+    """Files the site serves itself instead of fetching them from a CDN."""
+    web = resources.files("oerkit") / "web"
+    candidates = [root / "node_modules", Path(__file__).resolve().parents[4] / "node_modules"]
+    shim = next((c / "iframe-worker" / "shim" / "index.js" for c in candidates
+                 if (c / "iframe-worker" / "shim" / "index.js").is_file()), candidates[0] / "iframe-worker")
+    if not shim.is_file():
+        raise SiteBuildError("node_modules/iframe-worker is missing: run `npm ci` (or `make build`), it provides "
+                             "the search shim that makes offline search work without loading it from a CDN")
+    return {"assets/oerkit.css": Path(str(web / "oerkit.css")), "assets/javascripts/iframe-worker.js": shim}
+
+
+class SiteExporter:
+    name = "site"
+
+    def __init__(self, root: Path, work_dir: Path):
+        self.root = root
+        self.work_dir = work_dir
+        self.docs_dir = work_dir / "docs"
+
+    def write_sources(self, cur: Curriculum, artifacts: list[Artifact]) -> Path:
+        """Write the Markdown tree and the MkDocs configuration; return the configuration's path."""
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        write_docs(cur, self.docs_dir, artifacts, offline_assets(self.root))
+        items, translations = nav(cur)
+        return generated_config(cur, self.root, self.docs_dir, self.work_dir / "site", items, translations,
+                                self.work_dir)
+
+    def export(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
+        config = self.write_sources(cur, artifacts)
+        text = config.read_text(encoding="utf-8").replace(str(self.work_dir / "site"), str(site_dir))
+        config.write_text(text, encoding="utf-8")
+        run_mkdocs(config)
+        split_search_index(site_dir, cur.languages)
