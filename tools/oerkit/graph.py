@@ -55,19 +55,3 @@ def topological_order(edges: dict[str, list[str]], preferred: list[str]) -> list
             break
     return done
 
-
-def layers(edges: dict[str, list[str]]) -> dict[str, int]:
-    """Longest-path layer of each node (0 for nodes without prerequisites); cycles are cut."""
-    memo: dict[str, int] = {}
-
-    def depth(n: str, trail: frozenset) -> int:
-        if n in memo:
-            return memo[n]
-        prereqs = [p for p in edges.get(n, []) if p in edges and p not in trail]
-        d = 0 if not prereqs else 1 + max(depth(p, trail | {n}) for p in prereqs)
-        memo[n] = d
-        return d
-
-    for n in edges:
-        depth(n, frozenset())
-    return memo

@@ -1,12 +1,12 @@
-"""The prerequisite graph drawn as SVG at build time: one row per group, arrows from prerequisite to module."""
+"""The prerequisite graph drawn as SVG at build time: one column per group, modules in teaching order,
+arrows from prerequisite to module."""
 
 from __future__ import annotations
 
-from ...graph import layers
 from ...model import Curriculum, text
 from .markdown import esc
 
-BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 170, 54, 40, 46, 12
+BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 168, 54, 52, 30, 12
 
 
 def _short(title: str, limit: int = 24) -> str:
@@ -16,12 +16,10 @@ def _short(title: str, limit: int = 24) -> str:
 def prerequisite_svg(cur: Curriculum, lang: str, label: str, link_prefix: str = "") -> str:
     mods = {m.id: m for m in cur.modules_in_order()}
     edges = {mid: [p for p in m.prerequisites if p in mods] for mid, m in mods.items()}
-    depth = layers(edges)
     rows: list[list[str]] = []
     placed: set[str] = set()
     for group in (cur.programme.groups if cur.programme else []):
         row = [mid for mid in group.module_ids if mid in mods]
-        row.sort(key=lambda mid: (depth.get(mid, 0), group.module_ids.index(mid)))
         if row:
             rows.append(row)
             placed.update(row)
@@ -29,11 +27,11 @@ def prerequisite_svg(cur: Curriculum, lang: str, label: str, link_prefix: str = 
     if rest:
         rows.append(rest)
     pos: dict[str, tuple[int, int]] = {}
-    for r, row in enumerate(rows):
-        for c, mid in enumerate(row):
+    for c, column in enumerate(rows):
+        for r, mid in enumerate(column):
             pos[mid] = (MARGIN + c * (BOX_W + GAP_X), MARGIN + r * (BOX_H + GAP_Y))
-    width = MARGIN * 2 + max((len(r) for r in rows), default=1) * (BOX_W + GAP_X) - GAP_X
-    height = MARGIN * 2 + max(len(rows), 1) * (BOX_H + GAP_Y) - GAP_Y
+    width = MARGIN * 2 + max(len(rows), 1) * (BOX_W + GAP_X) - GAP_X
+    height = MARGIN * 2 + max((len(r) for r in rows), default=1) * (BOX_H + GAP_Y) - GAP_Y
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="oerkit-prereq" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" aria-labelledby="prereq-title prereq-desc">',
              f'<title id="prereq-title">{esc(label)}</title>']
@@ -43,19 +41,8 @@ def prerequisite_svg(cur: Curriculum, lang: str, label: str, link_prefix: str = 
                  'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#37474f"/></marker></defs>')
     for mid in mods:
         for pre in edges[mid]:
-            (x1, y1), (x2, y2) = pos[pre], pos[mid]
-            if y1 == y2:
-                sx, sy, ex, ey = (x1 + BOX_W, y1 + BOX_H / 2, x2, y2 + BOX_H / 2) if x2 > x1 else \
-                    (x1, y1 + BOX_H / 2, x2 + BOX_W, y2 + BOX_H / 2)
-                cy = sy - (BOX_H * 0.9 if abs(x2 - x1) > BOX_W + GAP_X else 0)
-                parts.append(f'<path d="M {sx:g} {sy:g} Q {(sx + ex) / 2:g} {cy:g} {ex:g} {ey:g}" fill="none" '
-                             'stroke="#37474f" stroke-width="1.6" marker-end="url(#arrow)"/>')
-            else:
-                down = y2 > y1
-                sx, sy = x1 + BOX_W / 2, y1 + (BOX_H if down else 0)
-                ex, ey = x2 + BOX_W / 2, y2 + (0 if down else BOX_H)
-                parts.append(f'<path d="M {sx:g} {sy:g} C {sx:g} {(sy + ey) / 2:g} {ex:g} {(sy + ey) / 2:g} {ex:g} {ey:g}" '
-                             'fill="none" stroke="#37474f" stroke-width="1.6" marker-end="url(#arrow)"/>')
+            parts.append(f'<path d="{_edge(pos[pre], pos[mid])}" fill="none" stroke="#37474f" stroke-width="1.6" '
+                         'marker-end="url(#arrow)"/>')
     for mid, mod in mods.items():
         x, y = pos[mid]
         title = text(mod.title, lang, cur.default_language)
@@ -65,3 +52,20 @@ def prerequisite_svg(cur: Curriculum, lang: str, label: str, link_prefix: str = 
                      f'<text x="{x + 8}" y="{y + 42}" font-size="13" fill="#212121">{esc(_short(title))}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _edge(a: tuple[int, int], b: tuple[int, int]) -> str:
+    """An SVG path from box a (the prerequisite) to box b that does not cross other boxes."""
+    (x1, y1), (x2, y2) = a, b
+    if x1 == x2:  # same group: straight down to the next box, or around the side when skipping boxes
+        if abs(y2 - y1) == BOX_H + GAP_Y:
+            top, bottom = (y1 + BOX_H, y2) if y2 > y1 else (y1, y2 + BOX_H)
+            return f"M {x1 + BOX_W / 2:g} {top:g} L {x2 + BOX_W / 2:g} {bottom:g}"
+        sx, sy, ey = x1 + BOX_W, y1 + BOX_H / 2, y2 + BOX_H / 2
+        bulge = sx + GAP_X * 0.45
+        return f"M {sx:g} {sy:g} C {bulge:g} {sy:g} {bulge:g} {ey:g} {sx:g} {ey:g}"
+    forward = x2 > x1  # to a group further right
+    sx, ex = (x1 + BOX_W, x2) if forward else (x1, x2 + BOX_W)
+    sy, ey = y1 + BOX_H / 2, y2 + BOX_H / 2
+    mid = (sx + ex) / 2
+    return f"M {sx:g} {sy:g} C {mid:g} {sy:g} {mid:g} {ey:g} {ex:g} {ey:g}"

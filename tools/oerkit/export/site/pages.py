@@ -174,7 +174,7 @@ def coverage(pc: PageContext) -> str:
                     f'{esc(pc.tx(comp.title))}</th>{"".join(cells)}</tr>')
     return "\n".join([
         f"# {t('coverage.title')}", "", t("coverage.intro"), "",
-        '<div class="oerkit-coverage" markdown="0"><table>',
+        '<div class="oerkit-coverage" markdown="0"><table class="oerkit-heatmap">',
         f"<caption>{esc(t('coverage.caption'))}</caption>",
         f'<thead><tr><th scope="col">{esc(t("col.competence"))}</th>{head}</tr></thead>',
         "<tbody>", *rows, "</tbody></table></div>", ""])
