@@ -112,9 +112,6 @@ def _messages(error: ValidationError, doc: YamlDocument):
             msg += f"; did you mean '{hint[0]}'?"
         yield path, msg, "schema-enum"
         return
-    if validator == "const":
-        yield path, f"'{_field_name(path)}' must be '{error.validator_value}'", "schema-const"
-        return
     if validator == "pattern":
         if "propertyNames" in error.schema_path:
             parent = _lookup(doc.data, path)

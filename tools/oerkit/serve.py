@@ -24,15 +24,15 @@ class SourceWatcher:
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
-    def regenerate(self) -> bool:
+    def regenerate(self) -> Path | None:
+        """Validate and rewrite the pages; the MkDocs configuration's path, or None on errors."""
         result = validate_project(self.root)
         if result.report.items:
             print(result.report.render("text"), file=sys.stderr)
         if result.report.errors:
             print("[oerkit] sources have errors: the preview keeps the last good version", file=sys.stderr)
-            return False
-        self.exporter.write_sources(result.curriculum, [])
-        return True
+            return None
+        return self.exporter.write_sources(result.curriculum, [])
 
     def changed(self, path: str) -> None:
         if "/." in path or path.endswith("~"):
@@ -53,9 +53,9 @@ def serve(root: Path, dev_addr: str) -> int:
     exporter = SiteExporter(root, root / "build" / "serve")
     watcher = SourceWatcher(root, exporter)
     try:
-        if not watcher.regenerate():
+        config = watcher.regenerate()
+        if config is None:
             return 1
-        config = exporter.write_sources(validate_project(root).curriculum, [])
     except SiteBuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

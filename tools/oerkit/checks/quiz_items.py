@@ -48,6 +48,3 @@ def check_quiz_items(ctx: CheckContext) -> None:
                         if lang not in blank.answers:
                             ctx.error(item.source, ("blanks", bi, "answers"), f"blank {bi + 1} of '{item.id}' has no "
                                       f"accepted answer in '{lang}', but the stem is translated", "quiz-blank-lang")
-            elif item.type == "truefalse" and item.answer is None:
-                ctx.error(item.source, ("answer",), f"true/false item '{item.id}' needs 'answer: true' or "
-                          "'answer: false'", "quiz-answer")

@@ -1,0 +1,95 @@
+"""One bad fixture per validation rule, asserting the rule's code, the file and the line; and a check
+that no rule in the validator is left without such a test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import only
+
+PROG = "curriculum/programme.yaml"
+FW = "curriculum/competences.yaml"
+PROFILE = "curriculum/profiles/officer.yaml"
+A1 = "modules/A1-first-steps/module.yaml"
+A2 = "modules/A2-second-steps/module.yaml"
+Q1 = "assessment_quiz/A1.yaml"
+Q2 = "assessment_quiz/A2.yaml"
+
+# (rule code, edits as (file, old, new), file the message names, text on the line it names)
+CASES = [
+    ("activity-outcome-not-taught", [(A1, "    outcomes: [A1-LO1]\nauthors", "    outcomes: [A2-LO1]\nauthors")],
+     A1, "    outcomes: [A2-LO1]"),
+    ("framework-level-missing", [(FW, '"1": {en: Does it with help.}, "2": {en: Does it alone.}}\n        alignments',
+                                  '"1": {en: Does it with help.}}\n        alignments')], FW, "levels: {\"1\": {en: Does it with help.}}"),
+    ("framework-level-unknown", [(FW, '"2": {en: Does it alone.}}\n      - id: C2',
+                                  '"2": {en: Does it alone.}, "7": {en: Magic.}}\n      - id: C2')], FW, '"7": {en: Magic.}'),
+    ("framework-scale-order", [(FW, "  - {level: 2, label: {en: Intermediate}", "  - {level: 1, label: {en: Intermediate}")],
+     FW, "scale:"),
+    ("lang-name-missing", [(PROG, ", pt: Português}", "}")], PROG, "language_names:"),
+    ("markdown-front-matter", [("modules/A1-first-steps/introduction.el.md", "# Εισαγωγή", "---\nsource_hash: [x\n---\n# Εισαγωγή")],
+     "modules/A1-first-steps/introduction.el.md", "---"),
+    ("markdown-heading-order", [("modules/A1-first-steps/introduction.md", "## What comes next", "### What comes next")],
+     "modules/A1-first-steps/introduction.md", "### What comes next"),
+    ("module-hours", [(A1, "hours: 2", "hours: 0.25")], A1, "hours: 0.25"),
+    ("profile-duplicate-target", [(PROFILE, "{competence: C2,", "{competence: C1,")], PROFILE, "level: 1, criticality: 2"),
+    ("profile-missing-target", [(PROFILE, "  - {competence: C2, level: 1, criticality: 2}\n", "")], PROFILE, "targets:"),
+    ("programme-module-twice", [(PROG, "modules: [B1]", "modules: [B1, A2]")], PROG, "modules: [B1, A2]"),
+    ("quiz-blank-lang", [(Q1, 'stem: {en: "The Sendai Framework runs to [[1]]."}',
+                          'stem: {en: "The Sendai Framework runs to [[1]].", el: "Έως το [[1]]."}')], Q1, 'answers: {en: ["2030"]}'),
+    ("quiz-duplicate", [("assessment_quiz/A1-more.yaml", None, Path("tests/fixtures/mini/assessment_quiz/A1.yaml")
+                         .read_text().replace("A1-Q0", "A1-X0"))], "assessment_quiz/A1.yaml", "module: A1"),
+    ("quiz-no-distractor", [(Q2, "{id: c, text: {en: Earthquake}, feedback", "{id: c, text: {en: Earthquake}, correct: true, feedback")],
+     Q2, "    options:\n      - {id: a, text: {en: Unemployment}"),
+    ("quiz-outcome-not-taught", [(Q1, "outcomes: [A1-LO1]\n    difficulty: easy", "outcomes: [A2-LO1]\n    difficulty: easy")],
+     Q1, "outcomes: [A2-LO1]"),
+    ("quiz-file-name", [("assessment_quiz/bank-two.yaml", None, Path("tests/fixtures/mini/assessment_quiz/A2.yaml").read_text()),
+                        (Q2, "module: A2", "module: A1")], "assessment_quiz/bank-two.yaml", "module: A2"),
+    ("ref-area", [(PROG, "competence_area: X", "competence_area: Z")], PROG, "competence_area: Z"),
+    ("ref-group", [(A2, "group: A", "group: Z")], A2, "group: Z"),
+    ("ref-profile", [(PROG, "profile: officer", "profile: nobody")], PROG, "profile: nobody"),
+    ("alignment-no-quiz", [(Q2, "module: A2", "module: A1")], A2, "id: A2"),
+    ("file-unknown", [("curriculum/extra.yaml", None, "a: 1\n")], "curriculum/extra.yaml", None),
+    ("file-missing", [(PROG, None, None)], PROG, None),
+    ("schema-pattern", [(A2, 'version: "1.0"', 'version: "v1"')], A2, 'version: "v1"'),
+    ("schema-range", [(PROG, "eqf_level: 5", "eqf_level: 9")], PROG, "eqf_level: 9"),
+    ("schema-size", [(A2, "pages: [checklist.md]", "pages: []")], A2, "pages: []"),
+    ("schema-unique", [(A1, "outcomes: [A1-LO1]\nprerequisites", "outcomes: [A1-LO1, A1-LO1]\nprerequisites")], A1,
+     "outcomes: [A1-LO1, A1-LO1]"),
+    ("schema-empty", [(A2, "title: {en: Second steps}", 'title: {en: ""}')], A2, 'title: {en: ""}'),
+]
+
+
+@pytest.mark.parametrize("code, edits, file, needle", CASES, ids=[c[0] for c in CASES])
+def test_rule(project, code, edits, file, needle):
+    for path, old, new in edits:
+        if old is None and new is None:
+            project.path(path).unlink()
+        elif old is None:
+            project.write(path, new)
+        else:
+            project.replace(path, old, new)
+    diags = [d for d in project.diagnostics() if d.code == code and d.file == file]
+    assert diags, only(project.diagnostics(), code)
+    if needle is not None:
+        first_line = needle.split("\n")[0]
+        assert diags[0].line == project.line_of(file, first_line), diags[0].format_text()
+    else:
+        assert diags[0].line == 1
+
+
+# Rules that cannot be reached from a project folder (defensive code): reading a file that exists but
+# cannot be read is not something a root test process can arrange.
+UNREACHABLE = {"file-unreadable"}
+
+
+def test_every_rule_has_a_test():
+    root = Path(__file__).resolve().parents[2]
+    source = "\n".join(p.read_text() for p in (root / "tools/oerkit").rglob("*.py"))
+    codes = set(re.findall(r'"((?:schema|ref|id|file|yaml|programme|prerequisite|alignment|module|quiz|lang|markdown|'
+                           r'framework|profile|activity)-[a-z-]+)"', source))
+    tests = "\n".join(p.read_text() for p in (root / "tests").rglob("test_*.py"))
+    untested = sorted(c for c in codes - UNREACHABLE if f'"{c}"' not in tests)
+    assert untested == []
