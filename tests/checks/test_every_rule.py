@@ -53,6 +53,8 @@ CASES = [
     ("alignment-no-quiz", [(Q2, "module: A2", "module: A1")], A2, "id: A2"),
     ("file-unknown", [("curriculum/extra.yaml", None, "a: 1\n")], "curriculum/extra.yaml", None),
     ("file-missing", [(PROG, None, None)], PROG, None),
+    ("schema-comment", [(A2, "id: A2", "# yaml-language-server: $schema=../../tools/oerkit/schemas/quiz.schema.json\nid: A2")],
+     A2, "yaml-language-server"),
     ("schema-pattern", [(A2, 'version: "1.0"', 'version: "v1"')], A2, 'version: "v1"'),
     ("schema-range", [(PROG, "eqf_level: 5", "eqf_level: 9")], PROG, "eqf_level: 9"),
     ("schema-size", [(A2, "pages: [checklist.md]", "pages: []")], A2, "pages: []"),

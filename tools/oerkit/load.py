@@ -168,6 +168,30 @@ def _keep_unique(store: dict, key: str, obj, what: str, report: Report) -> None:
     store[key] = obj
 
 
+SCHEMA_COMMENT = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
+
+
+def check_schema_comment(root: Path, path: Path, kind: str, report: Report) -> None:
+    """The editor's schema line, if any, must point at this kind's schema."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace").splitlines()[:5]
+    except OSError:
+        return
+    for number, line in enumerate(head, 1):
+        match = SCHEMA_COMMENT.search(line)
+        if not match:
+            continue
+        target = (path.parent / match.group(1)).resolve()
+        expected = f"{kind}.schema.json"
+        if target.name != expected or not target.is_file():
+            right = Path("tools/oerkit/schemas") / expected
+            hint = Path(*([".."] * len(path.relative_to(root).parts[:-1]))) / right
+            report.warning(rel(root, path), (number, match.start(1) + 1),
+                           f"the editor schema line points to '{match.group(1)}', which is not this file's schema; "
+                           f"use '$schema={hint.as_posix()}'", "schema-comment")
+        return
+
+
 def load_project(root: Path) -> LoadResult:
     """Load every source of the project at `root`. Problems are collected, never raised."""
     root = root.resolve()
@@ -179,6 +203,7 @@ def load_project(root: Path) -> LoadResult:
         doc = load_yaml(path, rel(root, path), report)
         if doc is None:
             continue
+        check_schema_comment(root, path, kind, report)
         result.documents[doc.file] = doc
         if check_document(doc, kind, report):
             valid.append((doc, kind, path))
