@@ -1,7 +1,6 @@
-"""Exporters: each turns the curriculum model into one output format.
+"""Exporters: each turns the curriculum model into one output format (one module or package per format).
 
-An exporter is a class with `name` and `export(cur, out_dir, languages) -> list[Artifact]`.
-Register a new format here with one line; exporters never import each other.
+Exporters never import each other; what they share (the model, rendering helpers) lives outside export/.
 """
 
 from __future__ import annotations
@@ -18,10 +17,3 @@ class Artifact:
     path: str  # relative to the site root
     size: int
 
-
-EXPORTERS: dict[str, type] = {}
-
-
-def register(cls):
-    EXPORTERS[cls.name] = cls
-    return cls
