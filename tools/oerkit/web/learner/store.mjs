@@ -1,0 +1,199 @@
+// The learner's data: one namespaced, versioned key in localStorage; never sent anywhere.
+// Everything that comes from outside (an imported file, a share link) is validated and rebuilt from
+// known fields only, so nothing in it is ever executed or merged blindly.
+
+export const STORE_VERSION = 1;
+export const MAX_IMPORT_BYTES = 200_000;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TEXT = 2000;
+const MAX_LIST = 500;
+
+export function emptyState() {
+  return {
+    version: STORE_VERSION,
+    assessment: { ratings: {}, checks: {}, profile: { weeklyHours: 5, targetDate: "", strategies: [], modalities: [], experience: "" } },
+    quizzes: {},
+    plan: { pinned: [], skipped: [], order: [], targets: [], startDate: "" },
+  };
+}
+
+class Invalid extends Error {
+  constructor(key, params = {}) {
+    super(key);
+    this.key = key;
+    this.params = params;
+  }
+}
+
+const isObject = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+
+function idList(value, where, known) {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_LIST) throw new Invalid("data.bad_field", { field: where });
+  return value.map((id) => {
+    if (typeof id !== "string" || !ID.test(id)) throw new Invalid("data.bad_field", { field: where });
+    if (known && !known.has(id)) throw new Invalid("data.unknown_id", { id, field: where });
+    return id;
+  });
+}
+
+function idMap(value, where, check) {
+  if (value === undefined) return {};
+  if (!isObject(value) || Object.keys(value).length > MAX_LIST) throw new Invalid("data.bad_field", { field: where });
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!ID.test(k)) throw new Invalid("data.bad_field", { field: where });
+    out[k] = check(v, `${where}.${k}`);
+  }
+  return out;
+}
+
+function text(value, where) {
+  if (value === undefined) return "";
+  if (typeof value !== "string" || value.length > MAX_TEXT) throw new Invalid("data.bad_field", { field: where });
+  return value;
+}
+
+function level(v, where) {
+  if (!Number.isInteger(v) || v < 0 || v > 10) throw new Invalid("data.bad_field", { field: where });
+  return v;
+}
+
+function number(v, where, min, max) {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) throw new Invalid("data.bad_field", { field: where });
+  return v;
+}
+
+function date(v, where) {
+  const s = text(v, where);
+  if (s && !DATE.test(s)) throw new Invalid("data.bad_field", { field: where });
+  return s;
+}
+
+function response(v, where) {
+  // a quiz response: option id, boolean, list of ids or answers, or a map of pair ids
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string") return text(v, where);
+  if (Array.isArray(v)) {
+    if (v.length > 50) throw new Invalid("data.bad_field", { field: where });
+    return v.map((x) => text(x, where));
+  }
+  if (isObject(v)) return idMap(v, where, (x) => text(x, where));
+  throw new Invalid("data.bad_field", { field: where });
+}
+
+/** Validate data from outside and rebuild it from known fields. {ok: true, state} or {ok: false, error}. */
+export function validateState(data, known = {}) {
+  try {
+    if (!isObject(data)) throw new Invalid("data.not_object");
+    if (data.version !== STORE_VERSION) throw new Invalid("data.bad_version", { version: String(data.version) });
+    const state = emptyState();
+    const a = data.assessment === undefined ? {} : data.assessment;
+    if (!isObject(a)) throw new Invalid("data.bad_field", { field: "assessment" });
+    state.assessment.ratings = idMap(a.ratings, "assessment.ratings", level);
+    state.assessment.checks = idMap(a.checks, "assessment.checks", response);
+    const p = a.profile === undefined ? {} : a.profile;
+    if (!isObject(p)) throw new Invalid("data.bad_field", { field: "assessment.profile" });
+    state.assessment.profile = {
+      weeklyHours: p.weeklyHours === undefined ? 5 : number(p.weeklyHours, "assessment.profile.weeklyHours", 0, 80),
+      targetDate: date(p.targetDate, "assessment.profile.targetDate"),
+      strategies: idList(p.strategies, "assessment.profile.strategies"),
+      modalities: idList(p.modalities, "assessment.profile.modalities"),
+      experience: text(p.experience, "assessment.profile.experience"),
+    };
+    state.quizzes = idMap(data.quizzes, "quizzes", (q, where) => {
+      if (!isObject(q)) throw new Invalid("data.bad_field", { field: where });
+      return {
+        responses: idMap(q.responses, `${where}.responses`, response),
+        finished: q.finished === true,
+        score: q.score === undefined ? 0 : number(q.score, `${where}.score`, 0, 100),
+        outcomeMastery: idMap(q.outcomeMastery, `${where}.outcomeMastery`, (m, w) => {
+          if (!isObject(m)) throw new Invalid("data.bad_field", { field: w });
+          return { score: number(m.score, w, 0, 1), items: number(m.items, w, 0, 1000) };
+        }),
+        position: q.position === undefined ? 0 : number(q.position, `${where}.position`, 0, 10000),
+      };
+    });
+    const plan = data.plan === undefined ? {} : data.plan;
+    if (!isObject(plan)) throw new Invalid("data.bad_field", { field: "plan" });
+    state.plan = {
+      pinned: idList(plan.pinned, "plan.pinned", known.modules),
+      skipped: idList(plan.skipped, "plan.skipped", known.modules),
+      order: idList(plan.order, "plan.order", known.modules),
+      targets: idList(plan.targets, "plan.targets", known.competences),
+      startDate: date(plan.startDate, "plan.startDate"),
+    };
+    return { ok: true, state };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: { key: error.key, params: error.params } };
+    throw error;
+  }
+}
+
+/** Parse an imported file's text: size limit, JSON, then validation. */
+export function parseImport(textContent, known = {}) {
+  if (typeof textContent !== "string") return { ok: false, error: { key: "data.not_json", params: {} } };
+  if (new TextEncoder().encode(textContent).length > MAX_IMPORT_BYTES) {
+    return { ok: false, error: { key: "data.too_large", params: { max: Math.round(MAX_IMPORT_BYTES / 1000) } } };
+  }
+  let data;
+  try {
+    data = JSON.parse(textContent);
+  } catch {
+    return { ok: false, error: { key: "data.not_json", params: {} } };
+  }
+  return validateState(data, known);
+}
+
+/** Share link fragment: the plan and profile only, as base64url JSON after #plan= (never sent to a server). */
+export function encodeShare(state) {
+  const shared = { version: STORE_VERSION, assessment: { profile: state.assessment.profile }, plan: state.plan };
+  const bytes = new TextEncoder().encode(JSON.stringify(shared));
+  let binary = "";
+  bytes.forEach((b) => { binary += String.fromCharCode(b); });
+  return "plan=" + btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function decodeShare(fragment, known = {}) {
+  const m = /^#?plan=([A-Za-z0-9_-]+)$/.exec(fragment || "");
+  if (!m) return null;
+  if (m[1].length > MAX_IMPORT_BYTES) return { ok: false, error: { key: "data.too_large", params: { max: 200 } } };
+  try {
+    const binary = atob(m[1].replace(/-/g, "+").replace(/_/g, "/"));
+    const textContent = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return parseImport(textContent, known);
+  } catch {
+    return { ok: false, error: { key: "data.not_json", params: {} } };
+  }
+}
+
+/** The storage itself: load, save, clear one key; corrupt stored data is replaced, not trusted. */
+export class LearnerStore {
+  constructor(storage, key, known = {}) {
+    this.storage = storage;
+    this.key = key;
+    this.known = known;
+  }
+
+  load() {
+    let raw = null;
+    try { raw = this.storage.getItem(this.key); } catch { return emptyState(); }
+    if (!raw) return emptyState();
+    const result = parseImport(raw, {});
+    return result.ok ? result.state : emptyState();
+  }
+
+  save(state) {
+    try {
+      this.storage.setItem(this.key, JSON.stringify(state));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  clear() {
+    try { this.storage.removeItem(this.key); } catch { /* storage unavailable: nothing to delete */ }
+  }
+}
