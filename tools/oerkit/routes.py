@@ -10,5 +10,9 @@ GENERATED_PAGES = (
     "outcomes.md",     # the outcome catalogue
     "coverage.md",     # competences x modules
     "glossary.md",     # the shared glossary
+    "self-assessment.md",  # learner tool: competence self-assessment
+    "journey-planner.md",  # learner tool: adaptive learning-journey planner
 )
 MODULE_LANDING = "index.md"  # generated in each module folder
+MODULE_QUIZ = "quiz.md"  # generated in each module folder that has a quiz bank
+MODULE_GENERATED = (MODULE_LANDING, MODULE_QUIZ)  # authors cannot use these page names

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from ..load import TRANSLATION_RE, rel
 from ..markdown_source import read_markdown
-from ..routes import GENERATED_PAGES, MODULE_LANDING
+from ..routes import GENERATED_PAGES, MODULE_GENERATED
 from ..yaml_source import read_text
 from .context import CheckContext
 
@@ -70,7 +70,7 @@ class PageChecker:
         if joined in GENERATED_PAGES:
             return True
         parts = joined.split("/")
-        if len(parts) == 3 and parts[0] == "modules" and parts[1] in self.module_folders and parts[2] == MODULE_LANDING:
+        if len(parts) == 3 and parts[0] == "modules" and parts[1] in self.module_folders and parts[2] in MODULE_GENERATED:
             return True
         path = self.root / joined
         return path.is_file() and path.is_relative_to(modules_dir.parent)
@@ -166,6 +166,10 @@ def check_module_pages(ctx: CheckContext) -> None:
     for mod in cur.modules.values():
         listed = {p.name for p in mod.pages}
         for page in mod.pages:
+            if page.name in MODULE_GENERATED:
+                ctx.error(page.source, (), f"'{page.name}' is a page name the toolchain generates in every module "
+                          "folder; rename the page", "module-page-reserved")
+                continue
             if not page.path.is_file():
                 ctx.error(page.source, (), f"page '{page.name}' does not exist in {rel(root, mod.folder)}/",
                           "module-page-missing")

@@ -15,6 +15,7 @@ from ...locales import Messages
 from ...markdown_source import first_heading, read_markdown
 from ...model import Curriculum, Module
 from ..__init__ import Artifact
+from . import learner
 from . import pages as P
 
 GENERATED = {"index": P.home, "programme": P.programme, "competences": P.competences, "outcomes": P.outcomes,
@@ -94,6 +95,9 @@ def write_module(w: DocsWriter, cur: Curriculum, mod: Module, artifacts: list[Ar
                 title = first_heading(md.body) or page.stem
                 w.text(f"{base}/{localized_name(page.stem, lang, default)}",
                        with_front_matter({"title": title}, fallback_page(md.body, title, pc.t, default)))
+        if mod.id in cur.quizzes:
+            meta, body = learner.quiz_page(cur, mod, lang, pc.t)
+            w.text(f"{base}/{localized_name('quiz', lang, default)}", with_front_matter(meta, body))
     for asset in sorted(mod.folder.rglob("*")):
         if asset.is_file() and asset.suffix != ".md" and asset.name != "module.yaml":
             w.copy(f"{base}/{asset.relative_to(mod.folder).as_posix()}", asset)
@@ -105,6 +109,9 @@ def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], asset
         pc = P.PageContext(cur, lang, artifacts)
         for stem, render in GENERATED.items():
             w.text(localized_name(stem, lang, cur.default_language), render(pc))
+        for stem, tool in (("self-assessment", learner.self_assessment_page), ("journey-planner", learner.journey_planner_page)):
+            meta, body = tool(cur, lang, pc.t)
+            w.text(localized_name(stem, lang, cur.default_language), with_front_matter(meta, body))
     for mod in cur.modules_in_order():
         write_module(w, cur, mod, artifacts)
     for rel, source in assets.items():
@@ -131,7 +138,8 @@ def nav(cur: Curriculum) -> tuple[list, dict[str, dict[str, str]]]:
             sections[lang][title] = Messages(lang, default)(key)
         return title
 
-    items: list = ["index.md", "programme.md", "competences.md", "outcomes.md", "coverage.md"]
+    items: list = ["index.md", "self-assessment.md", "journey-planner.md", "programme.md", "competences.md",
+                   "outcomes.md", "coverage.md"]
     for group in (cur.programme.groups if cur.programme else []):
         entries = []
         for mid in group.module_ids:
@@ -141,6 +149,8 @@ def nav(cur: Curriculum) -> tuple[list, dict[str, dict[str, str]]]:
             mod_title = {lang: f"{mod.id} {text(mod.title, lang, default)}" for lang in cur.languages}
             pages = [f"modules/{mod.slug}/index.md"] + [f"modules/{mod.slug}/{p.name}" for p in mod.pages
                                                          if p.path.is_file()]
+            if mod.id in cur.quizzes:
+                pages.append(f"modules/{mod.slug}/quiz.md")
             entries.append({section(mod_title): pages})
         if entries:
             group_title = {lang: f"{group.id} {text(group.title, lang, default)}" for lang in cur.languages}

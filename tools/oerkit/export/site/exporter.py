@@ -8,6 +8,7 @@ from pathlib import Path
 from ...model import Curriculum
 from ..__init__ import Artifact
 from .docs_tree import nav, write_docs
+from .learner import bundle_script
 from .mkdocs_backend import SiteBuildError, generated_config, run_mkdocs, split_search_index
 
 __all__ = ["SiteExporter", "SiteBuildError"]
@@ -36,7 +37,11 @@ class SiteExporter:
     def write_sources(self, cur: Curriculum, artifacts: list[Artifact]) -> Path:
         """Write the Markdown tree and the MkDocs configuration; return the configuration's path."""
         self.work_dir.mkdir(parents=True, exist_ok=True)
-        write_docs(cur, self.docs_dir, artifacts, offline_assets(self.root))
+        script = self.work_dir / "learner.js"
+        bundle_script(self.root, script)
+        assets = offline_assets(self.root)
+        assets["assets/oerkit/learner.js"] = script
+        write_docs(cur, self.docs_dir, artifacts, assets)
         items, translations = nav(cur)
         return generated_config(cur, self.root, self.docs_dir, self.work_dir / "site", items, translations,
                                 self.work_dir)

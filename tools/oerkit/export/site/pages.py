@@ -47,6 +47,8 @@ def home(pc: PageContext) -> str:
             t("home.figures", modules=len(cur.modules), groups=len(prog.groups), hours=pc.num(hours),
               credits=pc.num(cur.credits(hours)), eqf=prog.eqf_level), ""]
     out += [f"## {t('home.start_here')}", "",
+            f"- [{t('nav.self_assessment')}](self-assessment.md): {t('home.start_assessment')}",
+            f"- [{t('nav.journey_planner')}](journey-planner.md): {t('home.start_planner')}",
             f"- [{t('nav.programme')}](programme.md): {t('home.start_programme')}",
             f"- [{t('nav.competences')}](competences.md): {t('home.start_framework')}",
             f"- [{t('nav.outcomes')}](outcomes.md): {t('home.start_outcomes')}", ""]
@@ -232,6 +234,9 @@ def module_landing(pc: PageContext, mod: Module) -> str:
                     pc.tx(a.instructions), "", f"**{t('module.expected_output')}** {pc.tx(a.output)}", ""]
             if a.tool:
                 out += [f"{t('module.uses_tool')} `{a.tool}`", ""]
+    out += [f"## {t('module.quiz')}", ""]
+    bank = cur.quizzes.get(mod.id)
+    out += [f"[{t('module.quiz_link', count=len(bank.items))}](quiz.md)" if bank else t("module.no_quiz"), ""]
     out += [f"## {t('module.downloads')}", ""]
     mine = [a for a in pc.artifacts if a.module == mod.id and a.lang == pc.lang]
     if mine:
