@@ -48,8 +48,10 @@ test: test-deps test-js test-python
 test-python:
 	$(BIN)/pytest -q
 
+JS_TESTS = $(shell find tools/oerkit/web -name '*.test.mjs' | sort)
+
 test-js:
-	@if ls tools/oerkit/web/*.test.mjs >/dev/null 2>&1; then node --test tools/oerkit/web/; fi
+	node --test $(JS_TESTS)
 
 clean:
 	rm -rf site site.building site.previous build .pytest_cache

@@ -4,7 +4,7 @@ import { download, el, say } from "./dom.mjs";
 import { parseImport } from "./store.mjs";
 
 export function dataControls({ t, store, getState, setState, known, status, onChange }) {
-  const fileInput = el("input", { type: "file", accept: "application/json,.json", class: "oerkit-visually-hidden", id: "oerkit-import-file", tabindex: "-1" });
+  const fileInput = el("input", { type: "file", accept: "application/json,.json", class: "oerkit-visually-hidden", id: "oerkit-import-file", tabindex: "-1", "aria-label": t("data.import") });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     fileInput.value = "";
