@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 OERKIT  := $(BIN)/oerkit
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-python test-js validate stats i18n-status deps test-deps clean
+.PHONY: bench build serve test test-python test-js validate stats i18n-status deps test-deps clean
 
 build: deps
 	$(OERKIT) build
@@ -52,6 +52,9 @@ JS_TESTS = $(shell find tools/oerkit/web -name '*.test.mjs' | sort)
 
 test-js:
 	node --test $(JS_TESTS)
+
+bench: deps
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf site site.building site.previous build .pytest_cache

@@ -1,7 +1,7 @@
 // "Download my data", "Import data" and "Delete my data": on every tool page.
 
 import { download, el, say } from "./dom.mjs";
-import { parseImport } from "./store.mjs";
+import { mergeImported, parseImport } from "./store.mjs";
 
 export function dataControls({ t, store, getState, setState, known, status, onChange }) {
   const fileInput = el("input", { type: "file", accept: "application/json,.json", class: "oerkit-visually-hidden", id: "oerkit-import-file", tabindex: "-1", "aria-label": t("data.import") });
@@ -18,8 +18,9 @@ export function dataControls({ t, store, getState, setState, known, status, onCh
       say(status, t("data.import_refused") + " " + t(result.error.key, result.error.params), "error");
       return;
     }
-    setState(result.state);
-    store.save(result.state);
+    const merged = mergeImported(getState(), result.state, result.raw);
+    setState(merged);
+    store.save(merged);
     say(status, t("data.imported"));
     onChange();
   });

@@ -131,6 +131,21 @@ export function validateState(data, known = {}) {
   }
 }
 
+/**
+ * Combine imported data with the current state: only the sections the file holds replace the current
+ * ones, so importing a plan does not wipe the assessment (and vice versa).
+ */
+export function mergeImported(current, imported, raw) {
+  const has = (obj, ...path) => path.reduce((o, k) => (o && typeof o === "object" && k in o ? o[k] : undefined), obj) !== undefined;
+  const merged = JSON.parse(JSON.stringify(current));
+  for (const key of ["ratings", "checks", "profile"]) {
+    if (has(raw, "assessment", key)) merged.assessment[key] = imported.assessment[key];
+  }
+  if (has(raw, "quizzes")) merged.quizzes = imported.quizzes;
+  if (has(raw, "plan")) merged.plan = imported.plan;
+  return merged;
+}
+
 /** Parse an imported file's text: size limit, JSON, then validation. */
 export function parseImport(textContent, known = {}) {
   if (typeof textContent !== "string") return { ok: false, error: { key: "data.not_json", params: {} } };
@@ -143,7 +158,8 @@ export function parseImport(textContent, known = {}) {
   } catch {
     return { ok: false, error: { key: "data.not_json", params: {} } };
   }
-  return validateState(data, known);
+  const result = validateState(data, known);
+  return result.ok ? { ...result, raw: data } : result;
 }
 
 /** Share link fragment: the plan and profile only, as base64url JSON after #plan= (never sent to a server). */

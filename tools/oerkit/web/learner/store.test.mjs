@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LearnerStore, decodeShare, emptyState, encodeShare, parseImport, validateState } from "./store.mjs";
+import { LearnerStore, decodeShare, emptyState, encodeShare, mergeImported, parseImport, validateState } from "./store.mjs";
 
 const known = { modules: new Set(["A", "B"]), competences: new Set(["C1"]) };
 
@@ -69,4 +69,19 @@ test("the store keeps one key, replaces corrupt data and can delete it", () => {
   assert.deepEqual(store.load(), emptyState());
   store.clear();
   assert.equal(memory.size, 0);
+});
+
+test("importing a plan file keeps the assessment; importing everything replaces everything", () => {
+  const current = emptyState();
+  current.assessment.ratings.C1 = 3;
+  current.plan.pinned = ["A"];
+  const planFile = JSON.stringify({ version: 1, assessment: { profile: { weeklyHours: 9 } }, plan: { pinned: ["B"] }, journey: [] });
+  const parsed = parseImport(planFile, known);
+  const merged = mergeImported(current, parsed.state, parsed.raw);
+  assert.equal(merged.assessment.ratings.C1, 3);
+  assert.deepEqual(merged.plan.pinned, ["B"]);
+  assert.equal(merged.assessment.profile.weeklyHours, 9);
+  const all = emptyState();
+  const full = parseImport(JSON.stringify(all), known);
+  assert.deepEqual(mergeImported(current, full.state, full.raw).assessment.ratings, {});
 });
