@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .export import Artifact
+from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .validate import validate_project
 
@@ -30,6 +31,10 @@ def publish(staging: Path, target: Path) -> None:
     staging.rename(target)
     if previous.exists():
         shutil.rmtree(previous)
+
+
+def wanted(fmt: str, formats: list[str] | None) -> bool:
+    return not formats or fmt in formats
 
 
 def build_all(root: Path, strict: bool = False, formats: list[str] | None = None, out: Path | None = None) -> int:
@@ -51,10 +56,18 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     artifacts: list[Artifact] = []
+    exports = work / "exports"
+    if exports.exists():
+        shutil.rmtree(exports)
     try:
+        if wanted("scorm", formats):
+            progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} languages")
+            artifacts += ScormExporter(root, work).export(cur, exports)
         progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)})")
         SiteExporter(root, work).export(cur, staging, artifacts)
-    except SiteBuildError as exc:
+        if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
+            shutil.copytree(exports, staging, dirs_exist_ok=True)
+    except (SiteBuildError, ScormExportError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
         progress("build failed; the previous site/ is unchanged")

@@ -8,7 +8,7 @@ from pathlib import Path
 from ...model import Curriculum
 from ..__init__ import Artifact
 from .docs_tree import nav, write_docs
-from .learner import bundle_script
+from ...web_bundle import BundleError, bundle
 from .mkdocs_backend import SiteBuildError, generated_config, run_mkdocs, split_search_index
 
 __all__ = ["SiteExporter", "SiteBuildError"]
@@ -37,8 +37,10 @@ class SiteExporter:
     def write_sources(self, cur: Curriculum, artifacts: list[Artifact]) -> Path:
         """Write the Markdown tree and the MkDocs configuration; return the configuration's path."""
         self.work_dir.mkdir(parents=True, exist_ok=True)
-        script = self.work_dir / "learner.js"
-        bundle_script(self.root, script)
+        try:
+            script = bundle(self.root, "main.mjs", self.work_dir / "learner.js")
+        except BundleError as exc:
+            raise SiteBuildError(str(exc)) from None
         assets = offline_assets(self.root)
         assets["assets/oerkit/learner.js"] = script
         write_docs(cur, self.docs_dir, artifacts, assets)

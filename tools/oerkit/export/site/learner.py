@@ -1,18 +1,12 @@
-"""The learner tools on the site: their pages, the data each page embeds, and the bundled script.
+"""The learner tools on the site: their pages and the data each page embeds.
 
-The tools' logic is in oerkit/web/learner/*.mjs (ES modules, tested with Node). For the site they are
-bundled with esbuild into one classic script, because browsers refuse ES modules from file:// pages.
+The tools' logic is in oerkit/web/learner/*.mjs (ES modules, tested with Node), bundled by web_bundle.
 """
 
 from __future__ import annotations
 
-import subprocess
-from importlib import resources
-from pathlib import Path
-
-from ...locales import load_catalogue
-from ...model import Curriculum, QuizItem, text
-from .mkdocs_backend import SiteBuildError
+from ...model import Curriculum, text
+from ...player_data import item_json, ui_messages
 
 TOOL_PREFIXES = ("quiz.", "assess.", "plan.", "data.")
 CHECK_TYPES = ("single", "truefalse", "multiple")
@@ -20,45 +14,8 @@ CHECKS_PER_COMPETENCE = 2
 MODALITIES = ("reading", "case", "collaborative", "project", "simulation")
 
 
-def bundle_script(root: Path, out_file: Path) -> None:
-    """Bundle the learner tools into one minified script (deterministic for the same sources)."""
-    candidates = [root / "node_modules", Path(__file__).resolve().parents[4] / "node_modules"]
-    esbuild = next((c / ".bin" / "esbuild" for c in candidates if (c / ".bin" / "esbuild").is_file()), None)
-    if esbuild is None:
-        raise SiteBuildError("esbuild is missing: run `npm ci` (or `make build`); it bundles the learner tools")
-    entry = Path(str(resources.files("oerkit") / "web" / "learner" / "main.mjs"))
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([str(esbuild), str(entry), "--bundle", "--format=iife", "--minify", "--target=es2020",
-                           "--legal-comments=none", "--charset=utf8", f"--outfile={out_file}", "--log-level=error"],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SiteBuildError(f"esbuild could not bundle the learner tools:\n{proc.stderr.strip()}")
-
-
 def messages(lang: str, default: str) -> dict[str, str]:
-    source = load_catalogue(default)
-    own = load_catalogue(lang)
-    return {k: own.get(k) or v for k, v in source.items() if k.startswith(TOOL_PREFIXES)}
-
-
-def item_json(item: QuizItem, lang: str, default: str) -> dict:
-    tx = lambda v: text(v, lang, default)  # noqa: E731
-    out: dict = {"id": item.id, "type": item.type, "outcomes": item.outcomes, "stem": tx(item.stem),
-                 "feedback": tx(item.feedback)}
-    if item.type in ("single", "multiple"):
-        out["options"] = [{"id": o.id, "text": tx(o.text), "correct": o.correct, "feedback": tx(o.feedback)}
-                          for o in item.options]
-    elif item.type == "truefalse":
-        out.update(answer=item.answer, feedback_true=tx(item.feedback_true), feedback_false=tx(item.feedback_false))
-    elif item.type == "matching":
-        out["pairs"] = [{"id": p.id, "prompt": tx(p.prompt), "match": tx(p.match)} for p in item.pairs]
-    elif item.type == "ordering":
-        out["sequence"] = [{"id": s.id, "text": tx(s.text)} for s in item.sequence]
-    elif item.type == "fill_blank":
-        # a translated stem uses that language's answers; otherwise the default language's
-        answer_lang = lang if lang in item.stem else default
-        out["blanks"] = [{"answers": b.answers.get(answer_lang) or b.answers.get(default, [])} for b in item.blanks]
-    return out
+    return ui_messages(lang, default, TOOL_PREFIXES)
 
 
 def knowledge_checks(cur: Curriculum, lang: str) -> dict[str, list[dict]]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from ...licences import LICENCE_URLS
 from ...locales import Messages
 from ...model import Curriculum, Module, text
 from ..__init__ import Artifact
 from .graph_svg import prerequisite_svg
 from .markdown import anchor, definitions, esc, fmt_number, table
 
-LICENCE_URLS = {"CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-                "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-                "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/"}
 
 
 class PageContext:
@@ -240,7 +238,10 @@ def module_landing(pc: PageContext, mod: Module) -> str:
     out += [f"## {t('module.downloads')}", ""]
     mine = [a for a in pc.artifacts if a.module == mod.id and a.lang == pc.lang]
     if mine:
-        out += [f"- [{a.format}](../../{a.path}) ({max(1, round(a.size / 1024))} KB)" for a in mine]
+        # downloads join the site after MkDocs has built it: plain HTML links, relative to the site root
+        up = "../../" if pc.lang == cur.default_language else "../../../"
+        out += [f'- <a href="{up}{esc(a.path)}" download>{esc(a.format)}</a> ({max(1, round(a.size / 1024))} KB)'
+                for a in mine]
     else:
         out.append(t("module.no_downloads"))
     out.append("")

