@@ -75,11 +75,20 @@ def test_scorm12_records_status_score_interactions_and_objectives(lms):
         page.goto(f"{origin}/host.html")
         page.evaluate("startSco('1.2', null)")
         read_all_pages_and_take_quiz(page, correct=True)
-        cmi = page.evaluate("""() => { const c = window.API.cmi; return {
-            status: c.core.lesson_status, raw: c.core.score.raw, min: c.core.score.min, max: c.core.score.max,
-            interactions: c.interactions.childArray.map(i => ({id: i.id, type: i.type,
-              response: i.student_response, result: i.result, objective: i.objectives.childArray[0].id})),
-            objectives: c.objectives.childArray.map(o => ({id: o.id, status: o.status, raw: o.score.raw})) }; }""")
+        # SCORM 1.2 makes interactions write-only for the SCO; the LMS reads them from what is committed
+        data = page.evaluate("() => JSON.parse(JSON.stringify(window.API.cmi))")
+        core = data["core"]
+        interactions = [data["interactions"][k] for k in sorted(data["interactions"], key=int)] \
+            if isinstance(data["interactions"], dict) else data["interactions"]
+        objectives = [data["objectives"][k] for k in sorted(data["objectives"], key=int)] \
+            if isinstance(data["objectives"], dict) else data["objectives"]
+        cmi = {"status": core["lesson_status"], "raw": core["score"]["raw"], "min": core["score"]["min"],
+               "max": core["score"]["max"],
+               "interactions": [{"id": i["id"], "type": i["type"], "response": i["student_response"],
+                                 "result": i["result"], "objective": i["objectives"]["0"]["id"]
+                                 if isinstance(i["objectives"], dict) else i["objectives"][0]["id"]}
+                                for i in interactions],
+               "objectives": [{"id": o["id"], "status": o["status"], "raw": o["score"]["raw"]} for o in objectives]}
     assert cmi["status"] == "passed"
     assert (cmi["raw"], cmi["min"], cmi["max"]) == ("100", "0", "100")
     assert cmi["interactions"] == [
