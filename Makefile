@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 OERKIT  := $(BIN)/oerkit
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: bench build serve test test-python test-js validate stats i18n-status deps test-deps clean
+.PHONY: check-exports bench build serve test test-python test-js validate stats i18n-status deps test-deps clean
 
 build: deps
 	$(OERKIT) build
@@ -52,6 +52,10 @@ JS_TESTS = $(shell find tools/oerkit/web -name '*.test.mjs' | sort)
 
 test-js:
 	node --test $(JS_TESTS)
+
+check-exports: deps
+	@test -d site/downloads || $(OERKIT) build
+	$(BIN)/python tests/check_exports.py site
 
 bench: deps
 	$(BIN)/python benchmarks/bench.py

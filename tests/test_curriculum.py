@@ -121,3 +121,14 @@ def test_real_pages_are_self_contained_and_accessible(site):
     foreign = [u for u in requests if urlsplit(u).netloc != urlsplit(origin).netloc and not u.startswith("data:")]
     assert foreign == []
     assert problems == {}
+
+
+def test_every_scorm_package_of_the_curriculum_is_valid(site, result):
+    import sys as _sys
+    _sys.path.insert(0, str(REPO / "tests" / "export"))
+    from scorm_check import validate_package
+    packages = sorted((site / "downloads" / "scorm").glob("*.zip"))
+    assert len(packages) == len(result.curriculum.modules) * 4 * 2
+    failures = {p.name: validate_package(p) for p in packages}
+    assert {k: v for k, v in failures.items() if v} == {}
+    assert max(p.stat().st_size for p in packages) < 150 * 1024

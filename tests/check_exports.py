@@ -1,0 +1,33 @@
+"""`make check-exports`: check every package under site/downloads (all of them, not the test suite's sample).
+
+SCORM: manifests against the ADL schemas shipped in each package plus the rules the schemas miss.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "export"))
+
+from scorm_check import validate_package  # noqa: E402
+
+
+def main(site: Path) -> int:
+    packages = sorted((site / "downloads" / "scorm").glob("*.zip"))
+    if not packages:
+        print(f"no SCORM packages in {site}/downloads/scorm: run `make build` first", file=sys.stderr)
+        return 1
+    failed = 0
+    for path in packages:
+        problems = validate_package(path)
+        if problems:
+            failed += 1
+            print(f"{path.name}:")
+            print("\n".join(f"  {p}" for p in problems))
+    print(f"SCORM: {len(packages) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")))
