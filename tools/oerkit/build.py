@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .export import Artifact
+from .export.epub import EpubExporter, EpubExportError
 from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .validate import validate_project
@@ -63,11 +64,14 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         if wanted("scorm", formats):
             progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} languages")
             artifacts += ScormExporter(root, work).export(cur, exports)
+        if wanted("epub", formats):
+            progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} languages")
+            artifacts += EpubExporter(root, work).export(cur, exports)
         progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)})")
         SiteExporter(root, work).export(cur, staging, artifacts)
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
             shutil.copytree(exports, staging, dirs_exist_ok=True)
-    except (SiteBuildError, ScormExportError) as exc:
+    except (SiteBuildError, ScormExportError, EpubExportError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
         progress("build failed; the previous site/ is unchanged")

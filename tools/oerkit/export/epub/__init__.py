@@ -1,0 +1,169 @@
+"""The EPUB exporter: an EPUB 3 per module and language, and one book per language with the programme
+(groups as parts, modules as chapters). pandoc does the writing (with --fail-if-warnings, so a missing
+image is an error); the accessibility conformance claim pandoc cannot write is added afterwards; the zip is
+rewritten so the same sources give byte-identical books."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import tempfile
+import uuid
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ...licences import LICENCE_NAMES, LICENCE_URLS
+from ...model import Curriculum, Module, text
+from .._zip import write_zip
+from ..__init__ import Artifact
+from .book import BookWriter
+from .cover import cover_svg
+
+ID_NAMESPACE = uuid.UUID("6f1c2b9e-6a4e-4c53-9a8e-5f0e6b3a2d41")  # oerkit's namespace for book identifiers
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+FALLBACK_EPOCH = 1704067200  # 2024-01-01, when sources are not in git
+
+
+class EpubExportError(Exception):
+    """A book could not be written; the message names the source and the cause."""
+
+
+def pandoc_path() -> str:
+    import pypandoc
+    return pypandoc.get_pandoc_path()
+
+
+def source_epoch(root: Path, paths: list[Path]) -> int:
+    """When the sources last changed: the last commit touching them, else SOURCE_DATE_EPOCH, else a fixed date."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *[str(p) for p in paths]], cwd=root,
+                             capture_output=True, text=True, timeout=30)
+        if out.returncode == 0 and out.stdout.strip():
+            return int(out.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return FALLBACK_EPOCH
+
+
+def add_conformance(epub: bytes) -> dict[str, bytes]:
+    """The EPUB's files with dcterms:conformsTo in the package document (pandoc drops it)."""
+    with zipfile.ZipFile(io.BytesIO(epub)) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    opf_name = next(n for n in files if n.endswith(".opf"))
+    opf = files[opf_name].decode()
+    claim = f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>'
+    if claim not in opf:
+        opf = opf.replace("</metadata>", f"    {claim}\n  </metadata>", 1)
+    files[opf_name] = opf.encode()
+    return files
+
+
+class EpubExporter:
+    name = "epub"
+
+    def __init__(self, root: Path, work_dir: Path):
+        self.root = root
+        self.work_dir = work_dir
+
+    def export(self, cur: Curriculum, out_dir: Path, languages: list[str] | None = None,
+               modules: list[str] | None = None, programme_book: bool = True, jobs: int | None = None) -> list[Artifact]:
+        """Write the books; pandoc runs in parallel (one process per core by default)."""
+        from concurrent.futures import ThreadPoolExecutor
+        tasks = list(self.books(cur, out_dir, languages, modules, programme_book))
+        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+            sizes = list(pool.map(lambda task: self.write(*task[1]), tasks))
+        return [Artifact(a.module, a.lang, a.format, a.path, size) for (a, _), size in zip(tasks, sizes)]
+
+    def books(self, cur: Curriculum, out_dir: Path, languages, modules, programme_book):
+        """(artifact, arguments of write) for every book to make."""
+        prog = cur.programme
+        for lang in languages or cur.languages:
+            writer = BookWriter(cur, lang)
+            for mod in cur.modules_in_order():
+                if modules and mod.id not in modules:
+                    continue
+                rel = f"downloads/epub/{prog.id}-{mod.id}-{lang}.epub"
+                title = f"{mod.id} {writer.tx(mod.title)}"
+                doc = writer.document(title, writer.module_parts(mod, level=1))
+                meta = self.metadata(cur, lang, title, writer.tx(mod.summary), f"{prog.id}-{mod.id}-{lang}",
+                                     [a.name for a in mod.authors], mod.keywords.get(lang) or mod.keywords.get(cur.default_language) or [],
+                                     LICENCE_URLS.get(mod.licence, mod.licence), writer)
+                epoch = source_epoch(self.root, [mod.folder, *self.quiz_files(cur, [mod])])
+                yield Artifact(mod.id, lang, "EPUB", rel, 0), (doc, meta, out_dir / rel, 1, epoch, mod.folder)
+            if programme_book and not modules:
+                rel = f"downloads/epub/{prog.id}-{lang}.epub"
+                body = []
+                for group in prog.groups:
+                    body.append(f'<h1 id="group-{group.id.lower()}">{writer.e(group.title)}</h1>')
+                    for mid in group.module_ids:
+                        mod = cur.modules.get(mid)
+                        if mod:
+                            body.append(f'<h2 id="module-{mod.id.lower()}">{mod.id} {writer.e(mod.title)}</h2>'
+                                        f"<p>{writer.e(mod.summary)}</p>")
+                            body += writer.module_parts(mod, level=3)
+                title = writer.tx(prog.title)
+                authors = sorted({a.name for m in cur.modules.values() for a in m.authors})
+                meta = self.metadata(cur, lang, title, writer.tx(prog.description), f"{prog.id}-{lang}", authors, [],
+                                     LICENCE_URLS.get(prog.licence, prog.licence), writer)
+                epoch = source_epoch(self.root, [self.root / "curriculum", self.root / "modules", self.root / "learning_outcomes",
+                                                 self.root / "assessment_quiz"])
+                yield Artifact(None, lang, "EPUB", rel, 0), (writer.document(title, body), meta, out_dir / rel, 2, epoch,
+                                                              self.root)
+
+    @staticmethod
+    def quiz_files(cur: Curriculum, mods: list[Module]) -> list[Path]:
+        return [cur.root / cur.quizzes[m.id].source.file for m in mods if m.id in cur.quizzes]
+
+    def metadata(self, cur, lang, title, description, key, authors, keywords, licence_url, writer) -> dict:
+        t = writer.t
+        return {
+            "title": title, "lang": lang, "creator": [{"role": "author", "text": a} for a in authors] or "SCRO",
+            "publisher": cur.programme.publisher or None,
+            "rights": f"{LICENCE_NAMES.get(cur.programme.licence, cur.programme.licence)} {licence_url}",
+            "identifier": [{"scheme": "UUID", "text": f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, key)}"}],
+            "description": description, "subject": keywords,
+            "accessModes": ["textual", "visual"],
+            "accessModeSufficient": ["textual"],
+            "accessibilityFeatures": ["tableOfContents", "alternativeText", "structuralNavigation", "readingOrder"],
+            "accessibilityHazards": ["none"],
+            "accessibilitySummary": t("epub.a11y_summary"),
+        }
+
+    def write(self, document: str, meta: dict, out: Path, split_level: int, epoch: int, source: Path) -> int:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmpdir = Path(tmp)
+            (tmpdir / "book.html").write_text(document, encoding="utf-8")
+            (tmpdir / "meta.yaml").write_text(yaml.safe_dump({k: v for k, v in meta.items() if v is not None},
+                                                             allow_unicode=True), encoding="utf-8")
+            (tmpdir / "cover.svg").write_text(cover_svg(meta["title"], meta.get("description", ""), meta["lang"]),
+                                              encoding="utf-8")
+            css = Path(str(resources.files("oerkit") / "web" / "epub.css"))
+            env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
+            proc = subprocess.run([pandoc_path(), "book.html", "-f", "html", "-t", "epub3", "-o", "book.epub",
+                                   "--metadata-file=meta.yaml", "--toc", "--toc-depth=2", f"--split-level={split_level}",
+                                   "--epub-cover-image=cover.svg", f"--css={css}", "--fail-if-warnings",
+                                   f"--resource-path={source}"], cwd=tmpdir, env=env, capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise EpubExportError(self.explain(proc.stderr, source, out.name))
+            files = add_conformance((tmpdir / "book.epub").read_bytes())
+        return write_zip(out, files, first=("mimetype",), stored=("mimetype",))
+
+    def explain(self, stderr: str, source: Path, name: str) -> str:
+        missing = re.findall(r"Could not fetch resource '?([^'\n]+?)'?(?::|\n|$)", stderr)
+        if missing:
+            shown = []
+            for m in missing:
+                path = Path(m)
+                try:
+                    shown.append(path.relative_to(self.root).as_posix())
+                except ValueError:
+                    shown.append(m)
+            return f"{name}: image(s) not found: {', '.join(shown)} (referenced from {source.name})"
+        return f"{name}: pandoc failed: {stderr.strip()[:2000]}"
