@@ -13,6 +13,10 @@ from pathlib import Path
 
 from .export import Artifact
 from .export.epub import EpubExporter, EpubExportError
+from .export.gift import GiftExporter
+from .export.h5p import H5pExporter
+from .export.moodle_xml import MoodleXmlExporter
+from .export.quiz_report import ExportReport
 from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .validate import validate_project
@@ -32,6 +36,24 @@ def publish(staging: Path, target: Path) -> None:
     staging.rename(target)
     if previous.exists():
         shutil.rmtree(previous)
+
+
+def export_quiz_banks(cur, out: Path) -> list[Artifact]:
+    """Moodle XML, GIFT and H5P, with a report of what each format carried over."""
+    import json
+    artifacts: list[Artifact] = []
+    reports = []
+    for exporter in (MoodleXmlExporter(), GiftExporter(), H5pExporter()):
+        report = ExportReport(exporter.name)
+        artifacts += exporter.export(cur, out, report)
+        reports.append(report)
+        for line in report.lines()[:1]:
+            progress(line)
+    path = out / "downloads" / "quiz" / "export-report.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (path.with_suffix(".txt")).write_text("\n".join(line for r in reports for line in r.lines()) + "\n", encoding="utf-8")
+    return artifacts
 
 
 def wanted(fmt: str, formats: list[str] | None) -> bool:
@@ -67,6 +89,9 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         if wanted("epub", formats):
             progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} languages")
             artifacts += EpubExporter(root, work).export(cur, exports)
+        if wanted("quiz", formats):
+            progress("building quiz banks: Moodle XML, GIFT and H5P")
+            artifacts += export_quiz_banks(cur, exports)
         progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)})")
         SiteExporter(root, work).export(cur, staging, artifacts)
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
@@ -81,4 +106,33 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         raise
     publish(staging, target)
     progress(f"site built in {time.monotonic() - started:.1f} s: {target}")
+    return 0
+
+
+def export_only(root: Path, fmt: str, out: Path, languages: list[str] | None = None) -> int:
+    """`oerkit export FORMAT`: validate, then write one format's files into `out`."""
+    result = validate_project(root)
+    if result.report.items:
+        print(result.report.render("text"), file=sys.stderr)
+    if result.report.errors:
+        progress("export stopped: the sources have errors")
+        return 1
+    cur = result.curriculum
+    if languages:
+        unknown = [lang for lang in languages if lang not in cur.languages]
+        if unknown:
+            print(f"error: unknown language(s) {', '.join(unknown)} (declared: {', '.join(cur.languages)})", file=sys.stderr)
+            return 2
+    work = root / "build"
+    try:
+        if fmt == "scorm":
+            artifacts = ScormExporter(root, work).export(cur, out, languages)
+        elif fmt == "epub":
+            artifacts = EpubExporter(root, work).export(cur, out, languages)
+        else:
+            artifacts = export_quiz_banks(cur, out)
+    except (ScormExportError, EpubExportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    progress(f"{len(artifacts)} file(s) written to {out}")
     return 0

@@ -63,6 +63,11 @@ def cmd_build(args) -> int:
     return build_all(_root(args), strict=args.strict, formats=args.only)
 
 
+def cmd_export(args) -> int:
+    from .build import export_only
+    return export_only(_root(args), args.format, Path(args.out).resolve(), args.lang)
+
+
 def cmd_serve(args) -> int:
     from .serve import serve
     return serve(_root(args), args.dev_addr)
@@ -98,6 +103,12 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="fail on validation warnings too")
     b.add_argument("--only", action="append", help="build only this format (repeatable)")
     b.set_defaults(func=cmd_build)
+
+    ex = sub.add_parser("export", help="write one export format (scorm, epub, quiz) without building the site")
+    ex.add_argument("format", choices=("scorm", "epub", "quiz"))
+    ex.add_argument("--out", default="build/exports", help="output folder (default: build/exports)")
+    ex.add_argument("--lang", action="append", help="only this language (repeatable)")
+    ex.set_defaults(func=cmd_export)
 
     sv = sub.add_parser("serve", help="build the site and rebuild it whenever a source file changes")
     sv.add_argument("--dev-addr", default="127.0.0.1:8000")
