@@ -1,0 +1,20 @@
+"""The termbase check tolerates inflection, compounds and kept English names, and flags other words."""
+
+from oerkit.checks.termbase import fold, stems, uses
+
+
+def test_inflected_and_compound_forms_count_as_using_the_term():
+    assert uses("Η ανθεκτικότητας της πόλης", [stems("ανθεκτικότητα")])
+    assert uses("Die Risikobewertung der Stadt", [stems("Risiko")])
+    assert uses("μια υποδιάσταση του μοντέλου", [stems("διάσταση")])
+    assert not uses("Die Widerstandskraft der Stadt", [stems("Resilienz")])
+    assert fold("Ανθεκτικότητα") == "ανθεκτικοτητα"
+
+
+def test_translation_using_the_term_passes_and_other_words_are_flagged(project):
+    project.write("i18n/terms.yaml", "terms:\n  - id: resilience\n    en: resilience\n    el: ανθεκτικότητα\n")
+    assert not project.diagnostics("termbase-term")
+    project.replace("learning_outcomes/A.yaml", "el: Εξηγεί τι σημαίνει ανθεκτικότητα.", "el: Εξηγεί τι σημαίνει αντοχή.")
+    found = project.diagnostics("termbase-term")
+    assert [d.file for d in found] == ["learning_outcomes/A.yaml"]
+    assert "'ανθεκτικότητα'" in found[0].message

@@ -1,0 +1,111 @@
+"""Translations must use the termbase's terms (i18n/terms.yaml): where the English source uses a term,
+the translation should use the fixed translation of it. Inflection is allowed: words are compared by
+their accent-free stems, so "ανθεκτικότητα" also matches "ανθεκτικότητας"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..load import rel
+from ..markdown_source import read_markdown
+from ..texts import iter_texts
+from ..yaml_source import load_yaml
+from .context import CheckContext
+
+TERMBASE = "i18n/terms.yaml"
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stems(term: str) -> list[str]:
+    """Stems of the term's words: long words lose their last letters (inflection), short words are kept."""
+    words = WORD.findall(fold(term))
+    return [w if len(w) <= 4 else w[: max(4, len(w) - 3)] for w in words]
+
+
+@dataclass
+class Term:
+    id: str
+    english: re.Pattern
+    targets: dict[str, list[list[str]]]  # lang -> stems of each accepted form
+    shown: dict[str, str]
+
+
+def load_termbase(ctx: CheckContext) -> list[Term]:
+    path = ctx.cur.root / TERMBASE
+    if not path.is_file():
+        return []
+    doc = load_yaml(path, TERMBASE, ctx.report)
+    if doc is None:
+        return []
+    entries = doc.data.get("terms") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, list):
+        ctx.report.error(TERMBASE, (1, 1), "the termbase must have a list 'terms' of entries with id, en and one "
+                         "key per language", "termbase-format")
+        return []
+    terms = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("en"), str) or not entry.get("id"):
+            ctx.report.error(TERMBASE, doc.pos(("terms", i)), "a termbase entry needs 'id' and an English 'en' term",
+                             "termbase-format")
+            continue
+        # a capitalised term is a name (an SMR stage, a framework): match its case; otherwise ignore case
+        flags = 0 if entry["en"][:1].isupper() else re.IGNORECASE
+        english = re.compile(r"(?<![\w-])" + re.escape(entry["en"]).replace(r"\ ", r"[\s-]+") + r"(?:s|es)?\b", flags)
+        targets, shown = {}, {}
+        for lang in ctx.cur.languages[1:]:
+            value = entry.get(lang)
+            if isinstance(value, str) and value.strip():
+                forms = [f.strip() for f in re.split(r"\s*/\s*|\s*;\s*", value) if f.strip()]
+                targets[lang] = [stems(f) for f in forms]
+                shown[lang] = value
+        terms.append(Term(str(entry["id"]), english, targets, shown))
+    return terms
+
+
+def uses(text: str, forms: list[list[str]]) -> bool:
+    words = WORD.findall(fold(text))
+    for form in forms:
+        # stems may sit inside compound words (German "Risikobewertung", Greek "υποδιάσταση")
+        if form and all(any(s in w for w in words) for s in form):
+            return True
+    return False
+
+
+def check_termbase(ctx: CheckContext) -> None:
+    terms = load_termbase(ctx)
+    if not terms:
+        return
+    cur = ctx.cur
+
+    def check(english: str, translated: str, lang: str, file: str, pos) -> None:
+        for term in terms:
+            forms = term.targets.get(lang)
+            # a translation that keeps the English term (inside a proper name, say) is not flagged
+            if forms and term.english.search(english) and not uses(translated, forms) \
+                    and not term.english.search(translated):
+                ctx.report.warning(file, pos, f"the {lang} translation does not use the termbase term "
+                                   f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
+
+    for doc in ctx.result.documents.values():
+        for path, value in iter_texts(doc.data):
+            english = value.get(cur.default_language)
+            if not isinstance(english, str):
+                continue
+            for lang, translated in value.items():
+                if lang != cur.default_language and isinstance(translated, str):
+                    check(english, translated, lang, doc.file, doc.pos(path + (lang,)))
+    for mod in cur.modules.values():
+        for page in mod.pages:
+            if not page.path.is_file():
+                continue
+            english = read_markdown(page.path).body
+            for lang, tpath in page.translations.items():
+                if lang != cur.default_language:
+                    check(english, read_markdown(tpath).body, lang, rel(cur.root, tpath), (1, 1))
