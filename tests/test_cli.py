@@ -71,3 +71,23 @@ def test_ui_catalogues_have_every_string():
         for key, text in source.items():
             import re
             assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", catalogue[key])), (lang, key)
+
+
+def test_i18n_stale_shows_the_english_diff(project):
+    import subprocess
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", "add", "-A"], cwd=project.root, check=True)
+    project.oerkit("i18n", "mark", "el")
+    subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qam", "translated"], cwd=project.root, check=True)
+    assert json.loads(project.oerkit("i18n", "stale", "--json", "--lang", "el").stdout) == []
+    project.replace("modules/A1-first-steps/introduction.md", "More words here.", "Fewer, better words here.")
+    project.replace("learning_outcomes/A.yaml", "{en: Explain what resilience means.", "{en: Explain what city resilience means.")
+    entries = json.loads(project.oerkit("i18n", "stale", "--json", "--lang", "el").stdout)
+    page = next(e for e in entries if e["kind"] == "page")
+    assert page["translation"] == "modules/A1-first-steps/introduction.el.md"
+    assert "-More words here." in page["diff"] and "+Fewer, better words here." in page["diff"]
+    string = next(e for e in entries if e["kind"] == "string")
+    assert string["key"] == "learning_outcomes/A.yaml#/outcomes/A1-LO1/statement"
+    assert "-Explain what resilience means." in string["diff"] and "+Explain what city resilience means." in string["diff"]
+    text = project.oerkit("i18n", "stale", "--lang", "el").stdout
+    assert "[el] modules/A1-first-steps/introduction.el.md" in text and "2 stale translation(s)" in text

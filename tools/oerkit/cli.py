@@ -47,6 +47,14 @@ def cmd_i18n_status(args) -> int:
     return 0
 
 
+def cmd_i18n_stale(args) -> int:
+    from .i18n import format_stale, stale_translations
+    from .load import load_project
+    entries = stale_translations(load_project(_root(args)), args.lang or None)
+    print(json.dumps(entries, ensure_ascii=False, indent=2) if args.json else format_stale(entries))
+    return 0
+
+
 def cmd_i18n_mark(args) -> int:
     from .i18n import mark_translations
     from .load import load_project
@@ -94,6 +102,10 @@ def make_parser() -> argparse.ArgumentParser:
     st = isub.add_parser("status", help="per language: translated, missing and stale texts")
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_i18n_status)
+    sl = isub.add_parser("stale", help="what changed in English since each translation was made, with the diff")
+    sl.add_argument("--lang", action="append", help="only this language (repeatable)")
+    sl.add_argument("--json", action="store_true")
+    sl.set_defaults(func=cmd_i18n_stale)
     mk = isub.add_parser("mark", help="record that translations are up to date with their current source")
     mk.add_argument("lang")
     mk.add_argument("paths", nargs="*", help="only these files (default: every translation in that language)")

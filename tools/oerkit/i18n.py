@@ -146,3 +146,72 @@ def mark_translations(result: LoadResult, lang: str, only: list[str] | None = No
         path.write_text(header + yaml.safe_dump(dict(sorted(records.items())), allow_unicode=True, width=100),
                         encoding="utf-8")
     return changed
+
+
+def _git_versions(root: Path, path: Path):
+    """(commit, bytes) of every committed version of a file, newest first; empty outside git."""
+    import subprocess
+    try:
+        log = subprocess.run(["git", "log", "--format=%H", "--", str(path)], cwd=root, capture_output=True, text=True,
+                             timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return
+    for commit in log.stdout.split():
+        show = subprocess.run(["git", "show", f"{commit}:{rel(root, path)}"], cwd=root, capture_output=True, timeout=60)
+        if show.returncode == 0:
+            yield commit, show.stdout
+
+
+def _diff(old: str, new: str, old_name: str, new_name: str) -> str:
+    import difflib
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=old_name, tofile=new_name))
+
+
+def stale_translations(result: LoadResult, languages: list[str] | None = None) -> list[dict]:
+    """Every stale translation with what changed in its English source since it was made."""
+    cur = result.curriculum
+    out = []
+    for lang in languages or cur.languages[1:]:
+        for mod in cur.modules_in_order():
+            for page in mod.pages:
+                tpath = page.translations.get(lang)
+                if tpath is None or not page.path.is_file():
+                    continue
+                recorded = str(read_markdown(tpath).meta.get("source_hash") or "")
+                current = page.path.read_text(encoding="utf-8")
+                if recorded == source_hash(page.path):
+                    continue
+                entry = {"lang": lang, "kind": "page", "translation": rel(cur.root, tpath), "source": rel(cur.root, page.path)}
+                if not recorded:
+                    entry["reason"] = "no source_hash recorded: review the whole page, then run `oerkit i18n mark`"
+                else:
+                    old = next((data.decode("utf-8", "replace") for _, data in _git_versions(cur.root, page.path)
+                                if hashlib.sha256(data).hexdigest()[:12] == recorded), None)
+                    entry["reason"] = "the English page changed since the translation was made"
+                    entry["diff"] = _diff(old, current, f"{entry['source']} (translated)", f"{entry['source']} (now)") \
+                        if old is not None else "(the translated version is not in the git history: compare by hand)"
+                out.append(entry)
+        records = load_records(cur.root, lang)
+        default = cur.default_language
+        for key, value in yaml_texts(result):
+            if lang in value and default in value and records.get(key) != _flat(value[default]):
+                entry = {"lang": lang, "kind": "string", "key": key}
+                if key not in records:
+                    entry["reason"] = "not recorded yet: review it, then run `oerkit i18n mark`"
+                else:
+                    entry["reason"] = "the English text changed since the translation was made"
+                    entry["diff"] = _diff(records[key] + "\n", _flat(value[default]) + "\n", "translated from", "English now")
+                out.append(entry)
+    return out
+
+
+def format_stale(entries: list[dict]) -> str:
+    lines = []
+    for e in entries:
+        what = e.get("translation") or e.get("key")
+        lines.append(f"[{e['lang']}] {what}: {e['reason']}")
+        if e.get("diff"):
+            lines += ["    " + line for line in e["diff"].rstrip("\n").splitlines()]
+    lines.append(f"{len(entries)} stale translation(s)")
+    return "\n".join(lines)
