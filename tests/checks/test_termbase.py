@@ -8,6 +8,7 @@ def test_inflected_and_compound_forms_count_as_using_the_term():
     assert uses("Die Risikobewertung der Stadt", [stems("Risiko")])
     assert uses("μια υποδιάσταση του μοντέλου", [stems("διάσταση")])
     assert not uses("Die Widerstandskraft der Stadt", [stems("Resilienz")])
+    assert uses("τα κενά ικανοτήτων σας", [stems("κενό ικανοτήτων")])
     assert fold("Ανθεκτικότητα") == "ανθεκτικοτητα"
 
 

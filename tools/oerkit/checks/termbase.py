@@ -24,9 +24,10 @@ def fold(text: str) -> str:
 
 
 def stems(term: str) -> list[str]:
-    """Stems of the term's words: long words lose their last letters (inflection), short words are kept."""
+    """Stems of the term's words: words lose their last letters (inflection: κενό/κενά, Risiko/Risiken);
+    words of three letters or fewer are kept whole."""
     words = WORD.findall(fold(term))
-    return [w if len(w) <= 4 else w[: max(4, len(w) - 3)] for w in words]
+    return [w if len(w) <= 3 else w[: max(3, len(w) - 2)] if len(w) <= 6 else w[: len(w) - 3] for w in words]
 
 
 @dataclass
