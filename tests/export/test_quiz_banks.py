@@ -16,7 +16,7 @@ from conftest import REPO
 from oerkit.export.gift import GiftExporter
 from oerkit.export.h5p import REQUIRED_LIBRARIES, H5pExporter
 from oerkit.export.moodle_xml import MoodleXmlExporter
-from oerkit.export.quiz_report import ExportReport
+from oerkit.export._quiz_report import ExportReport
 from oerkit.model import text
 from oerkit.validate import validate_project
 

@@ -16,7 +16,7 @@ from .export.epub import EpubExporter, EpubExportError
 from .export.gift import GiftExporter
 from .export.h5p import H5pExporter
 from .export.moodle_xml import MoodleXmlExporter
-from .export.quiz_report import ExportReport
+from .export._quiz_report import ExportReport
 from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .validate import validate_project

@@ -16,4 +16,5 @@ class Artifact:
     format: str  # label shown to readers, e.g. "SCORM 1.2"
     path: str  # relative to the site root
     size: int
+    note: str = ""  # what readers must know to use it, e.g. the H5P libraries a platform needs
 

@@ -14,7 +14,7 @@ from ..locales import Messages
 from ..model import Curriculum, Module, QuizItem, text
 from ._zip import write_zip
 from .__init__ import Artifact
-from .quiz_report import ExportReport
+from ._quiz_report import ExportReport
 
 REQUIRED_LIBRARIES = (("H5P.QuestionSet", 1, 20), ("H5P.MultiChoice", 1, 16), ("H5P.TrueFalse", 1, 8))
 SUBCONTENT_NS = uuid.UUID("2d4c1f0a-9b7e-4f3c-8a51-0c6e2b9d7f13")
@@ -40,7 +40,8 @@ class H5pExporter:
                     continue  # nothing H5P can play: the report says why
                 rel = f"downloads/quiz/{cur.programme.id}-{mod.id}-{lang}.h5p"
                 files = {"h5p.json": self.dump(self.h5p_json(cur, mod, lang)), "content/content.json": self.dump(content)}
-                artifacts.append(Artifact(mod.id, lang, "H5P", rel, write_zip(out_dir / rel, files)))
+                needs = ", ".join(f"{m} {major}.{minor}" for m, major, minor in REQUIRED_LIBRARIES)
+                artifacts.append(Artifact(mod.id, lang, "H5P", rel, write_zip(out_dir / rel, files), note=needs))
         return artifacts
 
     @staticmethod

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model import Curriculum, Module, QuizItem, text
 from .__init__ import Artifact
-from .quiz_report import ExportReport
+from ._quiz_report import ExportReport
 
 GAP = "[["
 

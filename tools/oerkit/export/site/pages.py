@@ -249,9 +249,8 @@ def module_landing(pc: PageContext, mod: Module) -> str:
         up = "../../" if pc.lang == cur.default_language else "../../../"
         out += [f'- <a href="{up}{esc(a.path)}" download>{esc(a.format)}</a> ({max(1, round(a.size / 1024))} KB)'
                 for a in mine]
-        if any(a.format == "H5P" for a in mine):
-            from ..h5p import REQUIRED_LIBRARIES
-            out += ["", t("module.h5p_note", libraries=", ".join(f"{m} {a}.{b}" for m, a, b in REQUIRED_LIBRARIES))]
+        for note in sorted({a.note for a in mine if a.format == "H5P" and a.note}):
+            out += ["", t("module.h5p_note", libraries=note)]
         if any(a.format in ("Moodle XML", "GIFT", "H5P") for a in mine):
             out += ["", t("module.quiz_report", report=f'<a href="{up}downloads/quiz/export-report.txt">export-report.txt</a>')]
     else:
