@@ -1,6 +1,7 @@
 """`make bench`: measurements of the build and its outputs, written to benchmarks/latest.json and .md.
 
-Measured so far: the full build from clean, and the learner tools' script size (minified, gzipped).
+Measured so far: the full build from clean (site and every download), the learner tools' script size
+(minified, gzipped), the largest SCORM package (with and without media) and the median EPUB.
 Issue 10 extends this harness (bare MkDocs baseline, rebuilds, synthetic curricula, package sizes).
 """
 
@@ -11,9 +12,11 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,6 +48,19 @@ def main() -> int:
         results["tools_js_bytes"] = script.stat().st_size
         results["tools_js_gzip_kb"] = round(len(gzip.compress(script.read_bytes(), 9, mtime=0)) / 1024, 1)
         results["site_html_pages"] = sum(1 for _ in (Path(tmp) / "site").rglob("*.html"))
+        downloads = Path(tmp) / "site" / "downloads"
+        scorm = sorted(downloads.glob("scorm/*.zip"))
+        if scorm:
+            def without_media(path: Path) -> int:
+                with zipfile.ZipFile(path) as zf:
+                    return sum(i.compress_size for i in zf.infolist() if not i.filename.startswith("media/")) + 22
+            results["scorm_packages"] = len(scorm)
+            results["scorm_max_kb_excl_media"] = round(max(without_media(p) for p in scorm) / 1024, 1)
+            results["scorm_max_kb"] = round(max(p.stat().st_size for p in scorm) / 1024, 1)
+        epubs = sorted(p.stat().st_size for p in downloads.glob("epub/*.epub"))
+        if epubs:
+            results["epubs"] = len(epubs)
+            results["epub_median_kb"] = round(statistics.median(epubs) / 1024, 1)
     out = REPO / "benchmarks"
     (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     rows = [f"| {k} | {v} |" for k, v in results.items()]

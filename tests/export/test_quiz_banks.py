@@ -200,6 +200,15 @@ def test_h5p_packages_follow_the_content_type_specifications(cur, tmp_path):
     assert skipped == {("A1", "A1-Q03"), ("A2", "A2-Q01"), ("A2", "A2-Q02")}
 
 
+def test_every_export_carries_the_licence(cur, tmp_path):
+    for exporter in (MoodleXmlExporter(), GiftExporter()):
+        for a in exporter.export(cur, tmp_path, ExportReport("x")):
+            assert "CC" in (tmp_path / a.path).read_text() and "Licence" in (tmp_path / a.path).read_text(), a.path
+    for a in H5pExporter().export(cur, tmp_path, ExportReport("x")):
+        with zipfile.ZipFile(tmp_path / a.path) as zf:
+            assert json.loads(zf.read("h5p.json"))["license"] == "CC BY-SA"
+
+
 def test_quiz_exports_are_reproducible(cur, tmp_path):
     for exporter in (MoodleXmlExporter(), GiftExporter(), H5pExporter()):
         one = exporter.export(cur, tmp_path / "one", ExportReport("x"))

@@ -176,3 +176,27 @@ def test_without_an_lms_the_sco_runs_as_plain_pages_and_says_so(lms):
         page.get_by_role("link", name="Introduction").click()
         assert page.locator("#page-introduction").is_visible()
         assert errors == []
+
+
+def test_module_without_quiz_completes_when_every_page_is_read(packages, tmp_path):
+    root = tmp_path / "noquiz"
+    shutil.copytree(REPO / "tests/fixtures/mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
+    (root / "assessment_quiz/A2.yaml").unlink()
+    cur = validate_project(root).curriculum
+    ScormExporter(root, tmp_path / "work").export(cur, tmp_path / "out", ["en"])
+    folder = tmp_path / "host"
+    folder.mkdir()
+    (folder / "host.html").write_text(HOST)
+    shutil.copy(REPO / "node_modules/scorm-again/dist/scorm12.min.js", folder)
+    shutil.copy(REPO / "node_modules/scorm-again/dist/scorm2004.min.js", folder)
+    with zipfile.ZipFile(tmp_path / "out/downloads/scorm/mini-A2-en-scorm12.zip") as zf:
+        zf.extractall(folder / "sco")
+    with chromium() as browser, static_server(folder) as origin:
+        page = browser.new_page()
+        page.goto(f"{origin}/host.html")
+        page.evaluate("startSco('1.2', null)")
+        sco = page.frame_locator("#sco")
+        sco.get_by_role("button", name="Finish and exit").wait_for()
+        # one page only, and it is shown at launch: seen, so the module is complete
+        sco.get_by_role("button", name="Finish and exit").click()
+        assert page.evaluate("window.API.cmi.core.lesson_status") == "completed"

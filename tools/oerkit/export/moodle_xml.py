@@ -11,6 +11,7 @@ import html
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..licences import LICENCE_NAMES, LICENCE_URLS
 from ..model import Curriculum, Module, QuizItem, text
 from .__init__ import Artifact
 from ._quiz_report import ExportReport
@@ -48,6 +49,8 @@ class MoodleXmlExporter:
         tx = lambda v: text(v, lang, default)  # noqa: E731
         quiz = ET.Element("quiz")
         bank = cur.quizzes[mod.id]
+        quiz.append(ET.Comment(f" {tx(cur.programme.title)}: {mod.id} {tx(mod.title)} ({lang}). "
+                               f"Licence: {LICENCE_NAMES.get(mod.licence, mod.licence)} {LICENCE_URLS.get(mod.licence, '')} "))
         base = [tx(cur.programme.title), f"{mod.id} {tx(mod.title)}"]
         by_outcome: dict[str, list[QuizItem]] = {}
         for item in bank.items:
