@@ -4,6 +4,7 @@ three quiz exporters: it is a record, not a format)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -24,3 +25,19 @@ class ExportReport:
         return {"format": self.format, "exported": self.exported,
                 "skipped": [{"module": m, "item": i, "reason": r} for m, i, r in self.skipped],
                 "adapted": [{"module": m, "item": i, "how": h} for m, i, h in self.adapted]}
+
+
+def quiz_banks(cur, languages=None):
+    """(module, language, report-this-language?) for every module with a quiz bank and every language;
+    the report records the default language only, so each item is counted once."""
+    for mod in cur.modules_in_order():
+        if mod.id in cur.quizzes:
+            for lang in languages or cur.languages:
+                yield mod, lang, lang == cur.default_language
+
+
+def save(out_dir: Path, rel: str, data: bytes) -> int:
+    path = out_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return len(data)

@@ -14,7 +14,7 @@ from ..locales import Messages
 from ..model import Curriculum, Module, QuizItem, text
 from ._zip import write_zip
 from .__init__ import Artifact
-from ._quiz_report import ExportReport
+from ._quiz_report import ExportReport, quiz_banks
 
 REQUIRED_LIBRARIES = (("H5P.QuestionSet", 1, 20), ("H5P.MultiChoice", 1, 16), ("H5P.TrueFalse", 1, 8))
 SUBCONTENT_NS = uuid.UUID("2d4c1f0a-9b7e-4f3c-8a51-0c6e2b9d7f13")
@@ -30,18 +30,14 @@ class H5pExporter:
 
     def export(self, cur: Curriculum, out_dir: Path, report: ExportReport, languages=None) -> list[Artifact]:
         artifacts = []
-        for mod in cur.modules_in_order():
-            if mod.id not in cur.quizzes:
-                continue
-            for lang in languages or cur.languages:
-                record = report if lang == cur.default_language else None
-                content = self.content(cur, mod, lang, record)
-                if not content["questions"]:
-                    continue  # nothing H5P can play: the report says why
-                rel = f"downloads/quiz/{cur.programme.id}-{mod.id}-{lang}.h5p"
-                files = {"h5p.json": self.dump(self.h5p_json(cur, mod, lang)), "content/content.json": self.dump(content)}
-                needs = ", ".join(f"{m} {major}.{minor}" for m, major, minor in REQUIRED_LIBRARIES)
-                artifacts.append(Artifact(mod.id, lang, "H5P", rel, write_zip(out_dir / rel, files), note=needs))
+        needs = ", ".join(f"{m} {major}.{minor}" for m, major, minor in REQUIRED_LIBRARIES)
+        for mod, lang, record in quiz_banks(cur, languages):
+            content = self.content(cur, mod, lang, report if record else None)
+            if not content["questions"]:
+                continue  # nothing H5P can play: the report says why
+            rel = f"downloads/quiz/{cur.programme.id}-{mod.id}-{lang}.h5p"
+            files = {"h5p.json": self.dump(self.h5p_json(cur, mod, lang)), "content/content.json": self.dump(content)}
+            artifacts.append(Artifact(mod.id, lang, "H5P", rel, write_zip(out_dir / rel, files), note=needs))
         return artifacts
 
     @staticmethod

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..licences import LICENCE_NAMES, LICENCE_URLS
 from ..model import Curriculum, Module, QuizItem, text
 from .__init__ import Artifact
-from ._quiz_report import ExportReport
+from ._quiz_report import ExportReport, quiz_banks, save
 
 GAP = "[["
 
@@ -32,16 +32,10 @@ class MoodleXmlExporter:
 
     def export(self, cur: Curriculum, out_dir: Path, report: ExportReport, languages=None) -> list[Artifact]:
         artifacts = []
-        for mod in cur.modules_in_order():
-            if mod.id not in cur.quizzes:
-                continue
-            for lang in languages or cur.languages:
-                rel = f"downloads/quiz/{cur.programme.id}-{mod.id}-{lang}-moodle.xml"
-                data = self.render(cur, mod, lang, report if lang == cur.default_language else None)
-                path = out_dir / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
-                artifacts.append(Artifact(mod.id, lang, "Moodle XML", rel, len(data)))
+        for mod, lang, record in quiz_banks(cur, languages):
+            rel = f"downloads/quiz/{cur.programme.id}-{mod.id}-{lang}-moodle.xml"
+            data = self.render(cur, mod, lang, report if record else None)
+            artifacts.append(Artifact(mod.id, lang, "Moodle XML", rel, save(out_dir, rel, data)))
         return artifacts
 
     def render(self, cur: Curriculum, mod: Module, lang: str, report: ExportReport | None) -> bytes:
