@@ -10,6 +10,21 @@ import pytest
 
 from conftest import only
 
+MATURITY = "curriculum/tools/maturity-model.yaml"
+MATURITY_TEXT = """stages:
+  - {id: S, name: {en: Starting}, description: {en: First steps.}}
+  - {id: M, name: {en: Moderate}, description: {en: Integrated.}}
+dimensions:
+  - id: L
+    title: {en: Leadership}
+    subdimensions:
+      - {id: L1, title: {en: Collaboration}}
+stakeholders:
+  - {id: municipality, name: {en: Municipality}}
+policies:
+  - {code: L1S1, title: {en: Team}, summary: {en: Set up a team.}, origin: smr, stakeholders: [municipality]}
+  - {code: L1M1, title: {en: Integrate}, summary: {en: Integrate plans.}, origin: curriculum}
+"""
 PROG = "curriculum/programme.yaml"
 FW = "curriculum/competences.yaml"
 PROFILE = "curriculum/profiles/officer.yaml"
@@ -61,6 +76,10 @@ CASES = [
     ("termbase-format", [("i18n/terms.yaml", None, "terms: 5\n")], "i18n/terms.yaml", None),
     ("module-page-reserved", [(A2, "pages: [checklist.md]", "pages: [checklist.md, quiz.md]"),
                               ("modules/A2-second-steps/quiz.md", None, "# Quiz\n")], A2, "pages: [checklist.md, quiz.md]"),
+    ("maturity-policy-code", [(MATURITY, None, MATURITY_TEXT.replace("code: L1M1", "code: L9M1"))], MATURITY, "code: L9M1"),
+    ("maturity-stakeholder", [(MATURITY, None, MATURITY_TEXT.replace("stakeholders: [municipality]", "stakeholders: [mayor]"))],
+     MATURITY, "code: L1S1"),
+    ("maturity-subdimension-id", [(MATURITY, None, MATURITY_TEXT.replace("{id: L1, title", "{id: P1, title"))], MATURITY, "dimensions:"),
     ("schema-pattern", [(A2, 'version: "1.0"', 'version: "v1"')], A2, 'version: "v1"'),
     ("schema-range", [(PROG, "eqf_level: 5", "eqf_level: 9")], PROG, "eqf_level: 9"),
     ("schema-size", [(A2, "pages: [checklist.md]", "pages: []")], A2, "pages: []"),

@@ -57,6 +57,7 @@ def export_quiz_banks(cur, out: Path) -> list[Artifact]:
 
 
 def wanted(fmt: str, formats: list[str] | None) -> bool:
+    """Formats asked for with --only (none given: all); `--only none` builds the site alone."""
     return not formats or fmt in formats
 
 

@@ -21,6 +21,7 @@ KIND_PATTERNS = (
     ("learning_outcomes/*.yaml", "outcomes"),
     ("modules/*/module.yaml", "module"),
     ("assessment_quiz/*.yaml", "quiz"),
+    ("curriculum/tools/maturity-model.yaml", "maturity"),
 )
 SOURCE_DIRS = ("curriculum", "learning_outcomes", "modules", "assessment_quiz")
 TRANSLATION_RE = re.compile(r"^(?P<stem>[a-z0-9][a-z0-9_-]*)\.(?P<lang>[a-z]{2})\.md$")
@@ -159,6 +160,26 @@ def build_glossary(doc: YamlDocument) -> list[m.GlossaryTerm]:
                            _src(doc, ("terms", i))) for i, t in enumerate(doc.data["terms"])]
 
 
+POLICY_CODE = re.compile(r"^(?P<sub>[A-Z][0-9])(?P<stage>[A-Z])(?P<n>[0-9]+)$")
+
+
+def build_maturity(doc: YamlDocument) -> m.MaturityModel:
+    d = doc.data
+    dims = [(x["id"], x["title"], [m.SubDimension(s["id"], x["id"], s["title"], _text(s, "description"))
+                                   for s in x["subdimensions"]]) for x in d["dimensions"]]
+    policies = []
+    for i, p in enumerate(d["policies"]):
+        match = POLICY_CODE.match(p["code"])
+        case = p.get("case")
+        policies.append(m.Policy(
+            p["code"], match["sub"], match["stage"], p["title"], p["summary"], p["origin"], list(p.get("stakeholders", [])),
+            m.PolicyCase(case.get("fictional", True), case["context"], case["goals"], case["challenges"],
+                         case["resources"], case["outcomes"]) if case else None, _src(doc, ("policies", i))))
+    return m.MaturityModel(_text(d, "title"), _text(d, "description"),
+                           [m.Stage(x["id"], x["name"], x["description"]) for x in d["stages"]], dims,
+                           {x["id"]: x["name"] for x in d.get("stakeholders", [])}, policies, _src(doc, ()))
+
+
 def _keep_unique(store: dict, key: str, obj, what: str, report: Report) -> None:
     if key in store:
         first = store[key].source
@@ -235,6 +256,8 @@ def load_project(root: Path) -> LoadResult:
                              f"({first.file}); put all its items in one file", "quiz-duplicate")
             else:
                 cur.quizzes[bank.module] = bank
+        elif kind == "maturity":
+            cur.maturity = build_maturity(doc)
         elif kind == "glossary":
             for t in build_glossary(doc):
                 _keep_unique(cur.glossary, t.id, t, "glossary term", report)

@@ -269,6 +269,60 @@ class GlossaryTerm:
 
 
 @dataclass
+class Stage:
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass
+class SubDimension:
+    id: str
+    dimension: str
+    title: Text
+    description: Text
+
+
+@dataclass
+class PolicyCase:
+    fictional: bool
+    context: Text
+    goals: Text
+    challenges: Text
+    resources: Text
+    outcomes: Text
+
+
+@dataclass
+class Policy:
+    code: str
+    subdimension: str
+    stage: str
+    title: Text
+    summary: Text
+    origin: str  # "smr" or "curriculum"
+    stakeholders: list[str]
+    case: PolicyCase | None
+    source: Source
+
+
+@dataclass
+class MaturityModel:
+    """The resilience maturity model and its policies (curriculum/tools/maturity-model.yaml)."""
+    title: Text
+    description: Text
+    stages: list[Stage]
+    dimensions: list[tuple[str, Text, list[SubDimension]]]
+    stakeholders: dict[str, Text]
+    policies: list[Policy]
+    source: Source
+
+    @property
+    def subdimensions(self) -> list[SubDimension]:
+        return [s for _, _, subs in self.dimensions for s in subs]
+
+
+@dataclass
 class Curriculum:
     """Everything loaded from one project folder."""
     root: Path
@@ -279,6 +333,7 @@ class Curriculum:
     modules: dict[str, Module] = field(default_factory=dict)
     quizzes: dict[str, QuizBank] = field(default_factory=dict)  # by module id
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    maturity: MaturityModel | None = None
 
     @property
     def languages(self) -> list[str]:

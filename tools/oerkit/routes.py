@@ -12,6 +12,8 @@ GENERATED_PAGES = (
     "glossary.md",     # the shared glossary
     "self-assessment.md",  # learner tool: competence self-assessment
     "journey-planner.md",  # learner tool: adaptive learning-journey planner
+    "tools/maturity-model/index.md",  # resilience toolkit (when curriculum/tools/ holds its data)
+    "tools/resilience-policies/index.md",
 )
 MODULE_LANDING = "index.md"  # generated in each module folder
 MODULE_QUIZ = "quiz.md"  # generated in each module folder that has a quiz bank

@@ -15,7 +15,7 @@ from ...locales import Messages
 from ...markdown_source import first_heading, read_markdown
 from ...model import Curriculum, Module
 from ..__init__ import Artifact
-from . import learner
+from . import learner, toolkit
 from . import pages as P
 
 GENERATED = {"index": P.home, "programme": P.programme, "competences": P.competences, "outcomes": P.outcomes,
@@ -112,6 +112,11 @@ def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], asset
         for stem, tool in (("self-assessment", learner.self_assessment_page), ("journey-planner", learner.journey_planner_page)):
             meta, body = tool(cur, lang, pc.t)
             w.text(localized_name(stem, lang, cur.default_language), with_front_matter(meta, body))
+        if cur.maturity:
+            for stem, tool in (("tools/maturity-model/index", toolkit.maturity_page),
+                               ("tools/resilience-policies/index", toolkit.policies_page)):
+                meta, body = tool(cur, lang, pc.t)
+                w.text(localized_name(stem, lang, cur.default_language), with_front_matter(meta, body))
     for mod in cur.modules_in_order():
         write_module(w, cur, mod, artifacts)
     for rel, source in assets.items():
@@ -155,5 +160,8 @@ def nav(cur: Curriculum) -> tuple[list, dict[str, dict[str, str]]]:
         if entries:
             group_title = {lang: f"{group.id} {text(group.title, lang, default)}" for lang in cur.languages}
             items.append({section(group_title): entries})
+    tools = toolkit.available(cur)
+    if tools:
+        items.append({ui_section("nav.toolkit"): list(tools.values())})
     items.append("glossary.md")
     return items, sections

@@ -6,6 +6,7 @@ from ...licences import LICENCE_URLS
 from ...locales import Messages
 from ...model import Curriculum, Module, text
 from ..__init__ import Artifact
+from . import toolkit
 from .graph_svg import prerequisite_svg
 from .markdown import anchor, definitions, esc, fmt_number, table
 
@@ -238,7 +239,10 @@ def module_landing(pc: PageContext, mod: Module) -> str:
                     + (f" · {t('module.group_size', size=a.group_size)}" if a.group_size else ""), "",
                     pc.tx(a.instructions), "", f"**{t('module.expected_output')}** {pc.tx(a.output)}", ""]
             if a.tool:
-                out += [f"{t('module.uses_tool')} `{a.tool}`", ""]
+                name = a.tool.strip("/").split("/")[-1]
+                page = toolkit.available(cur).get(name)
+                out += [f"{t('module.uses_tool')} [{t('tool.' + name)}](../../{page})" if page
+                        else f"{t('module.uses_tool')} {t('tool.' + name)}", ""]
     out += [f"## {t('module.quiz')}", ""]
     bank = cur.quizzes.get(mod.id)
     out += [f"[{t('module.quiz_link', count=len(bank.items))}](quiz.md)" if bank else t("module.no_quiz"), ""]

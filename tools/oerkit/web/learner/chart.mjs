@@ -6,7 +6,7 @@ export function escapeXml(text) {
 }
 
 /**
- * rows: [{id, label, current (or null), target}], maxLevel, labels: {title, current, target}
+ * rows: [{id, label, current (or null), target (or null)}], maxLevel, labels: {title, current, target (optional)}
  * Bars show the current level; a dark tick marks the target; a gap is the distance between them.
  */
 export function levelChart(rows, maxLevel, labels) {
@@ -18,8 +18,10 @@ export function levelChart(rows, maxLevel, labels) {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="oerkit-chart-title">`,
     `<title id="oerkit-chart-title">${escapeXml(labels.title)}</title>`,
     `<rect x="${left}" y="4" width="14" height="14" fill="#3f51b5"/><text x="${left + 20}" y="16" font-size="13">${escapeXml(labels.current)}</text>`,
-    `<rect x="${left + 180}" y="4" width="4" height="14" fill="#212121"/><text x="${left + 190}" y="16" font-size="13">${escapeXml(labels.target)}</text>`,
   ];
+  if (labels.target) {
+    out.push(`<rect x="${left + 180}" y="4" width="4" height="14" fill="#212121"/><text x="${left + 190}" y="16" font-size="13">${escapeXml(labels.target)}</text>`);
+  }
   for (let level = 0; level <= maxLevel; level += 1) {
     out.push(`<line x1="${x(level)}" y1="${top - 6}" x2="${x(level)}" y2="${top + rows.length * rowH}" stroke="#cfd8dc"/>`,
       `<text x="${x(level)}" y="${top + rows.length * rowH + 18}" font-size="12" text-anchor="middle">${level}</text>`);
@@ -31,7 +33,9 @@ export function levelChart(rows, maxLevel, labels) {
     if (row.current !== null && row.current !== undefined) {
       out.push(`<rect x="${x(0)}" y="${y + 4}" width="${x(row.current) - x(0)}" height="16" fill="#3f51b5"/>`);
     }
-    out.push(`<rect x="${x(row.target) - 2}" y="${y + 1}" width="4" height="22" fill="#212121"/>`);
+    if (row.target !== null && row.target !== undefined) {
+      out.push(`<rect x="${x(row.target) - 2}" y="${y + 1}" width="4" height="22" fill="#212121"/>`);
+    }
   });
   out.push("</svg>");
   return out.join("");

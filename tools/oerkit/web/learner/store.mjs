@@ -15,6 +15,7 @@ export function emptyState() {
     assessment: { ratings: {}, checks: {}, profile: { weeklyHours: 5, targetDate: "", strategies: [], modalities: [], experience: "" } },
     quizzes: {},
     plan: { pinned: [], skipped: [], order: [], targets: [], startDate: "" },
+    tools: { maturity: { inPlace: [] } },
   };
 }
 
@@ -124,6 +125,11 @@ export function validateState(data, known = {}) {
       targets: idList(plan.targets, "plan.targets", known.competences),
       startDate: date(plan.startDate, "plan.startDate"),
     };
+    const tools = data.tools === undefined ? {} : data.tools;
+    if (!isObject(tools)) throw new Invalid("data.bad_field", { field: "tools" });
+    const maturity = tools.maturity === undefined ? {} : tools.maturity;
+    if (!isObject(maturity)) throw new Invalid("data.bad_field", { field: "tools.maturity" });
+    state.tools = { maturity: { inPlace: idList(maturity.inPlace, "tools.maturity.inPlace", known.policies) } };
     return { ok: true, state };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: { key: error.key, params: error.params } };
@@ -143,6 +149,7 @@ export function mergeImported(current, imported, raw) {
   }
   if (has(raw, "quizzes")) merged.quizzes = imported.quizzes;
   if (has(raw, "plan")) merged.plan = imported.plan;
+  if (has(raw, "tools", "maturity")) merged.tools.maturity = imported.tools.maturity;
   return merged;
 }
 

@@ -1,0 +1,81 @@
+"""The resilience toolkit as a person uses it: mark the city's policies in the maturity model, read the
+estimated stages and the next policies; filter the policy portfolio; export and delete the data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import axe_violations, chromium, static_server
+from conftest import FIXTURES, REPO
+from oerkit.build import build_all
+
+
+@pytest.fixture(scope="module")
+def origin(tmp_path_factory):
+    root = tmp_path_factory.mktemp("toolkit") / "mini"
+    shutil.copytree(FIXTURES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
+    shutil.copytree(REPO / "curriculum/tools", root / "curriculum/tools")  # the curriculum's real toolkit data
+    assert build_all(root, formats=["none"]) == 0
+    with static_server(root / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def page(origin):
+    with chromium() as browser:
+        p = browser.new_page()
+        p.errors, p.requests = [], []
+        p.on("pageerror", lambda e: p.errors.append(str(e)))
+        p.on("request", lambda r: p.requests.append(r.url))
+        yield p
+        assert p.errors == []
+        assert [u for u in p.requests if urlsplit(u).netloc != urlsplit(origin).netloc and not u.startswith("data:")] == []
+
+
+def row(page, sub):
+    return page.locator(f'.oerkit-results tr[data-subdimension="{sub}"]')
+
+
+def test_marking_policies_moves_the_stage_and_lists_the_next_ones(page, origin):
+    page.goto(f"{origin}/tools/maturity-model/index.html", wait_until="networkidle")
+    assert "Not yet Starting" in row(page, "L1").inner_text()
+    assert "L1S1" in row(page, "L1").locator("td").nth(1).inner_text()
+    page.get_by_label("L1S1", exact=False).first.check()
+    assert "Starting" in row(page, "L1").locator("td").first.inner_text()
+    assert "L1M1" in row(page, "L1").locator("td").nth(1).inner_text()
+    page.get_by_label("L1M1", exact=False).first.check()
+    assert row(page, "L1").locator("td").first.inner_text() == "Moderate"
+    # P1 Starting needs both P1S1 and P1S2 (the SMR policy)
+    page.get_by_label("P1S1", exact=False).first.check()
+    assert "Not yet Starting" in row(page, "P1").inner_text() and "P1S2" in row(page, "P1").inner_text()
+    link = row(page, "P1").get_by_role("link")
+    assert "resilience-policies/index.html#policy-p1s2" in link.get_attribute("href")
+    page.reload(wait_until="networkidle")
+    assert row(page, "L1").locator("td").first.inner_text() == "Moderate"
+    stored = json.loads(page.evaluate("localStorage.getItem('oerkit:mini')"))
+    assert stored["tools"]["maturity"]["inPlace"] == ["L1M1", "L1S1", "P1S1"]
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Delete my data").click()
+    assert "Not yet Starting" in row(page, "L1").inner_text()
+    assert axe_violations(page) == []
+
+
+def test_policy_portfolio_filters_by_dimension_stage_and_stakeholder(page, origin):
+    page.goto(f"{origin}/tools/resilience-policies/index.html#policy-p1s2", wait_until="networkidle")
+    total = page.locator(".oerkit-policy").count()
+    assert total >= 50
+    assert f"{total} of {total}" in page.locator(".oerkit-progress").inner_text()
+    page.get_by_label("Dimension:").select_option("P")
+    page.get_by_label("Stage:").select_option("S")
+    visible = page.locator(".oerkit-policy:visible h2").all_inner_texts()
+    assert visible and all(t.startswith(("P1S", "P2S")) for t in visible)
+    assert any(t.startswith("P1S2") for t in visible)
+    case = page.locator("#policy-p1s2")
+    assert "Context." in case.inner_text() and "illustrative case" in case.inner_text()
+    page.get_by_label("Search:").fill("drills")
+    assert page.locator(".oerkit-policy:visible h2").all_inner_texts()[0].startswith("P2S1")
+    assert axe_violations(page) == []
