@@ -19,3 +19,13 @@ def test_translation_using_the_term_passes_and_other_words_are_flagged(project):
     found = project.diagnostics("termbase-term")
     assert [d.file for d in found] == ["learning_outcomes/A.yaml"]
     assert "'ανθεκτικότητα'" in found[0].message
+
+
+def test_a_capitalised_name_at_the_start_of_a_sentence_is_not_the_name(project):
+    project.write("i18n/terms.yaml", "terms:\n  - id: stage-starting\n    en: Starting\n    el: Αρχικό\n")
+    project.replace("learning_outcomes/A.yaml", "{en: Explain what resilience means., el: Εξηγεί τι σημαίνει ανθεκτικότητα.}",
+                    "{en: \"Starting small, explain the Starting stage.\", el: Εξηγεί κάτι.}")
+    found = project.diagnostics("termbase-term")
+    assert len(found) == 1  # the second "Starting" is the stage name
+    project.replace("learning_outcomes/A.yaml", "explain the Starting stage.", "explain the first stage.")
+    assert project.diagnostics("termbase-term") == []

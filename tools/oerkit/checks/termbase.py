@@ -36,6 +36,16 @@ class Term:
     english: re.Pattern
     targets: dict[str, list[list[str]]]  # lang -> stems of each accepted form
     shown: dict[str, str]
+    name: bool = False  # capitalised: a name, matched by case
+
+    def found_in(self, english: str) -> bool:
+        for match in self.english.finditer(english):
+            # a capitalised name at the start of a sentence may just be an ordinary word ("Starting from ...")
+            before = english[:match.start()].rstrip(" *_\"'(")
+            if self.name and (not before or before[-1] in ".!?:\n#-|>"):
+                continue
+            return True
+        return False
 
 
 def load_termbase(ctx: CheckContext) -> list[Term]:
@@ -66,7 +76,7 @@ def load_termbase(ctx: CheckContext) -> list[Term]:
                 forms = [f.strip() for f in re.split(r"\s*/\s*|\s*;\s*", value) if f.strip()]
                 targets[lang] = [stems(f) for f in forms]
                 shown[lang] = value
-        terms.append(Term(str(entry["id"]), english, targets, shown))
+        terms.append(Term(str(entry["id"]), english, targets, shown, name=bool(flags == 0)))
     return terms
 
 
@@ -89,7 +99,7 @@ def check_termbase(ctx: CheckContext) -> None:
         for term in terms:
             forms = term.targets.get(lang)
             # a translation that keeps the English term (inside a proper name, say) is not flagged
-            if forms and term.english.search(english) and not uses(translated, forms) \
+            if forms and term.found_in(english) and not uses(translated, forms) \
                     and not term.english.search(translated):
                 ctx.report.warning(file, pos, f"the {lang} translation does not use the termbase term "
                                    f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
