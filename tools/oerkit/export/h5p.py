@@ -85,10 +85,10 @@ class H5pExporter:
             "randomQuestions": False,
             "endGame": {"showResultPage": True, "showSolutionButton": True, "showRetryButton": True,
                         "noResultMessage": t("sco.finish"), "message": t("quiz.result_title"),
-                        "overallFeedback": [{"from": 0, "to": 100}], "solutionButtonText": "Show solution",
+                        "overallFeedback": [{"from": 0, "to": 100}], "solutionButtonText": t("h5p.show_solution"),
                         "retryButtonText": t("quiz.again"), "finishButtonText": t("quiz.finish"),
                         "submitButtonText": t("quiz.finish"), "showAnimations": False, "skippable": False,
-                        "skipButtonText": "Skip video"},
+                        "skipButtonText": t("h5p.skip_video")},
             "override": {"checkButton": True},
         }
 
@@ -114,7 +114,7 @@ class H5pExporter:
                               "confirmRetryDialog": False, "autoCheck": False, "passPercentage": 100,
                               "showScorePoints": True},
                 "UI": {"checkAnswerButton": t("quiz.check"), "submitAnswerButton": t("quiz.check"),
-                       "showSolutionButton": "Show solution", "tryAgainButton": t("quiz.again")},
+                       "showSolutionButton": t("h5p.show_solution"), "tryAgainButton": t("quiz.again")},
             },
         }
 
