@@ -9,13 +9,28 @@ from importlib import resources
 import yaml
 
 
+def catalogue_files(lang: str) -> list:
+    """The files of one language's catalogue: locales/<lang>.yaml, then locales/<feature>/<lang>.yaml
+    (one folder per tool or feature, so each owns its strings) in name order."""
+    base = resources.files("oerkit") / "locales"
+    files = [base / f"{lang}.yaml"]
+    if base.is_dir():
+        files += sorted((d / f"{lang}.yaml" for d in base.iterdir() if d.is_dir()), key=lambda f: str(f))
+    return [f for f in files if f.is_file()]
+
+
 @lru_cache(maxsize=None)
 def load_catalogue(lang: str) -> dict[str, str]:
-    path = resources.files("oerkit") / "locales" / f"{lang}.yaml"
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in data.items()}
+    out: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    for path in catalogue_files(lang):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            key = str(key)
+            if key in out:
+                raise ValueError(f"UI string '{key}' is defined twice: in {origin[key]} and in {path}")
+            out[key], origin[key] = str(value), str(path)
+    return out
 
 
 def ui_keys(catalogue: dict[str, str]) -> list[str]:

@@ -112,11 +112,10 @@ def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], asset
         for stem, tool in (("self-assessment", learner.self_assessment_page), ("journey-planner", learner.journey_planner_page)):
             meta, body = tool(cur, lang, pc.t)
             w.text(localized_name(stem, lang, cur.default_language), with_front_matter(meta, body))
-        if cur.maturity:
-            for stem, tool in (("tools/maturity-model/index", toolkit.maturity_page),
-                               ("tools/resilience-policies/index", toolkit.policies_page)):
-                meta, body = tool(cur, lang, pc.t)
-                w.text(localized_name(stem, lang, cur.default_language), with_front_matter(meta, body))
+        for tool in toolkit.TOOLS:
+            if tool.has_data(cur):
+                meta, body = tool.page(cur, lang, pc.t)
+                w.text(localized_name(f"tools/{tool.name}/index", lang, cur.default_language), with_front_matter(meta, body))
     for mod in cur.modules_in_order():
         write_module(w, cur, mod, artifacts)
     for rel, source in assets.items():

@@ -1,19 +1,32 @@
-"""The resilience toolkit pages: the maturity model (an interactive self-positioning tool) and the policy
-portfolio (static case pages with a client-side filter). Generated only when curriculum/tools/ has the data."""
+"""The resilience toolkit pages under /tools/<name>/. Each tool is one entry of TOOLS: its name, the function
+that writes its page (front matter for the player data, Markdown body) and whether the curriculum has the data
+it needs (curriculum/tools/*.yaml); a tool without data gets no page, no navigation entry and no links.
+
+The maturity model (an interactive self-positioning tool) and the policy portfolio (static case pages with a
+client-side filter) are written here; the other tools each have their own module tool_<name>.py."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...model import Curriculum, text
 from ...player_data import ui_messages
 from .markdown import esc
 
 TOOL_PREFIXES = ("maturity.", "policies.", "data.", "plan.print")
-TOOL_PAGES = {"maturity-model": "tools/maturity-model/index.md", "resilience-policies": "tools/resilience-policies/index.md"}
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str                                             # the page is tools/<name>/index.md
+    page: Callable[[Curriculum, str, Callable], tuple[dict, str]]  # (cur, lang, t) -> (front matter, body)
+    has_data: Callable[[Curriculum], bool]
 
 
 def available(cur: Curriculum) -> dict[str, str]:
-    """Tool name -> page, for the tools whose data the curriculum has."""
-    return dict(TOOL_PAGES) if cur.maturity else {}
+    """Tool name -> page, for the tools whose data the curriculum has, in toolkit order."""
+    return {tool.name: f"tools/{tool.name}/index.md" for tool in TOOLS if tool.has_data(cur)}
 
 
 def _model_json(cur: Curriculum, lang: str) -> dict:
@@ -72,3 +85,9 @@ def policies_page(cur: Curriculum, lang: str, t) -> tuple[dict, str]:
                 out += [f"**{t('policies.case_' + key)}.** {tx(getattr(p.case, key))}", ""]
         out += ["</section>", ""]
     return {"oerkit_data": data}, "\n".join(out)
+
+
+TOOLS: list[Tool] = [
+    Tool("maturity-model", maturity_page, lambda cur: cur.maturity is not None),
+    Tool("resilience-policies", policies_page, lambda cur: cur.maturity is not None),
+]

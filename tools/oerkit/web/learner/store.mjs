@@ -2,12 +2,11 @@
 // Everything that comes from outside (an imported file, a share link) is validated and rebuilt from
 // known fields only, so nothing in it is ever executed or merged blindly.
 
+import { Invalid, date, idList, idMap, isObject, level, number, response, text } from "./fields.mjs";
+import { TOOL_STATES } from "./tool-states.mjs";
+
 export const STORE_VERSION = 1;
 export const MAX_IMPORT_BYTES = 200_000;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_TEXT = 2000;
-const MAX_LIST = 500;
 
 export function emptyState() {
   return {
@@ -15,73 +14,8 @@ export function emptyState() {
     assessment: { ratings: {}, checks: {}, profile: { weeklyHours: 5, targetDate: "", strategies: [], modalities: [], experience: "" } },
     quizzes: {},
     plan: { pinned: [], skipped: [], order: [], targets: [], startDate: "" },
-    tools: { maturity: { inPlace: [] } },
+    tools: Object.fromEntries(Object.entries(TOOL_STATES).map(([name, tool]) => [name, tool.empty()])),
   };
-}
-
-class Invalid extends Error {
-  constructor(key, params = {}) {
-    super(key);
-    this.key = key;
-    this.params = params;
-  }
-}
-
-const isObject = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-
-function idList(value, where, known) {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > MAX_LIST) throw new Invalid("data.bad_field", { field: where });
-  return value.map((id) => {
-    if (typeof id !== "string" || !ID.test(id)) throw new Invalid("data.bad_field", { field: where });
-    if (known && !known.has(id)) throw new Invalid("data.unknown_id", { id, field: where });
-    return id;
-  });
-}
-
-function idMap(value, where, check) {
-  if (value === undefined) return {};
-  if (!isObject(value) || Object.keys(value).length > MAX_LIST) throw new Invalid("data.bad_field", { field: where });
-  const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!ID.test(k)) throw new Invalid("data.bad_field", { field: where });
-    out[k] = check(v, `${where}.${k}`);
-  }
-  return out;
-}
-
-function text(value, where) {
-  if (value === undefined) return "";
-  if (typeof value !== "string" || value.length > MAX_TEXT) throw new Invalid("data.bad_field", { field: where });
-  return value;
-}
-
-function level(v, where) {
-  if (!Number.isInteger(v) || v < 0 || v > 10) throw new Invalid("data.bad_field", { field: where });
-  return v;
-}
-
-function number(v, where, min, max) {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) throw new Invalid("data.bad_field", { field: where });
-  return v;
-}
-
-function date(v, where) {
-  const s = text(v, where);
-  if (s && !DATE.test(s)) throw new Invalid("data.bad_field", { field: where });
-  return s;
-}
-
-function response(v, where) {
-  // a quiz response: option id, boolean, list of ids or answers, or a map of pair ids
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string") return text(v, where);
-  if (Array.isArray(v)) {
-    if (v.length > 50) throw new Invalid("data.bad_field", { field: where });
-    return v.map((x) => text(x, where));
-  }
-  if (isObject(v)) return idMap(v, where, (x) => text(x, where));
-  throw new Invalid("data.bad_field", { field: where });
 }
 
 /** Validate data from outside and rebuild it from known fields. {ok: true, state} or {ok: false, error}. */
@@ -127,9 +61,11 @@ export function validateState(data, known = {}) {
     };
     const tools = data.tools === undefined ? {} : data.tools;
     if (!isObject(tools)) throw new Invalid("data.bad_field", { field: "tools" });
-    const maturity = tools.maturity === undefined ? {} : tools.maturity;
-    if (!isObject(maturity)) throw new Invalid("data.bad_field", { field: "tools.maturity" });
-    state.tools = { maturity: { inPlace: idList(maturity.inPlace, "tools.maturity.inPlace", known.policies) } };
+    for (const [name, tool] of Object.entries(TOOL_STATES)) {
+      const value = tools[name] === undefined ? {} : tools[name];
+      if (!isObject(value)) throw new Invalid("data.bad_field", { field: `tools.${name}` });
+      state.tools[name] = tool.validate(value, `tools.${name}`, known);
+    }
     return { ok: true, state };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: { key: error.key, params: error.params } };
@@ -149,7 +85,9 @@ export function mergeImported(current, imported, raw) {
   }
   if (has(raw, "quizzes")) merged.quizzes = imported.quizzes;
   if (has(raw, "plan")) merged.plan = imported.plan;
-  if (has(raw, "tools", "maturity")) merged.tools.maturity = imported.tools.maturity;
+  for (const name of Object.keys(TOOL_STATES)) {
+    if (has(raw, "tools", name)) merged.tools[name] = imported.tools[name];
+  }
   return merged;
 }
 
