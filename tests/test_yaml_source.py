@@ -38,3 +38,15 @@ def test_yml_extension_is_flagged(project):
     project.write("learning_outcomes/extra.yml", "outcomes: []\n")
     d = only(project.diagnostics(), "file-extension")[0]
     assert d.file == "learning_outcomes/extra.yml"
+
+
+def test_scalars_follow_yaml_1_2_not_1_1(tmp_path):
+    # YAML 1.1 would turn these into a boolean, an octal 8 and the sexagesimal 80: authors mean the text
+    from oerkit.diagnostics import Report
+    from oerkit.yaml_source import load_yaml
+    path = tmp_path / "x.yaml"
+    path.write_text("answer: yes\ncode: 010\ntime: 1:20\nflag: true\nhours: 2.5\nnothing: ~\nquoted: '3'\n")
+    doc = load_yaml(path, "x.yaml", Report())
+    assert doc.data == {"answer": "yes", "code": 10, "time": "1:20", "flag": True, "hours": 2.5, "nothing": None,
+                        "quoted": "3"}
+    assert doc.pos(("hours",)) == (5, 1) and doc.value_pos(("hours",)) == (5, 8)

@@ -1,23 +1,56 @@
 """Read YAML files keeping the line and column of every key and item.
 
-ruamel.yaml is used because it records positions for every node and refuses duplicate keys;
-the result is converted to plain Python data plus a table of positions, so nothing downstream
-depends on ruamel types.
+PyYAML's libyaml parser (C) composes the node tree, which carries the position of every node; the tree is
+then turned into plain Python data plus a table of positions, so nothing downstream depends on YAML
+library types. Scalars are resolved with YAML 1.2 core rules (only true/false are booleans; 010 and 1:20
+stay as written), and a key that appears twice in a mapping is an error, not a silent overwrite.
 """
 
 from __future__ import annotations
 
-import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
+from yaml.error import MarkedYAMLError, YAMLError
 
 from .diagnostics import Report
 
 Path_ = tuple  # a path into the data: keys and list indexes
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML was built with libyaml
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2 core schema tags for plain scalars."""
+
+
+_Resolver.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+        ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                                    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+        ("tag:yaml.org,2002:timestamp", r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+                                        r"(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+                                        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$", "0123456789")):
+    _Resolver.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+
+
+class _Composer(_Loader):
+    """Compose only (no construction); plain scalars are re-resolved with the 1.2 rules below."""
+
+
+_constructor = yaml.constructor.SafeConstructor()
+_resolver = _Resolver()
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key: str, first, second):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
 
 
 @dataclass
@@ -41,41 +74,45 @@ class YamlDocument:
         return self.positions.get(("@value",) + tuple(path), self.pos(path))
 
 
+def _scalar(node: yaml.ScalarNode) -> object:
+    tag = node.tag
+    if not node.style and tag in _PLAIN_TAGS:  # a plain scalar: resolve it with the 1.2 rules
+        tag = _resolver.resolve(yaml.ScalarNode, node.value, (True, False))
+        if tag != node.tag:
+            node = yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
+    if tag == "tag:yaml.org,2002:str":
+        return node.value
+    if tag == "tag:yaml.org,2002:int" and not node.style:
+        value = node.value
+        return int(value[2:], 8) if value.startswith("0o") else int(value, 16) if value.startswith("0x") else int(value)
+    return _constructor.construct_object(node, deep=True)
+
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
 def _convert(node, path: Path_, positions: dict) -> object:
-    if isinstance(node, CommentedMap):
-        out = {}
-        for key, value in node.items():
-            skey = str(key) if not isinstance(key, str) else key
-            try:
-                line, col = node.lc.key(key)
-                positions[path + (skey,)] = (line + 1, col + 1)
-                vline, vcol = node.lc.value(key)
-                positions[("@value",) + path + (skey,)] = (vline + 1, vcol + 1)
-            except (KeyError, TypeError, AttributeError):
-                pass
-            out[skey] = _convert(value, path + (skey,), positions)
+    if isinstance(node, yaml.MappingNode):
+        out, seen = {}, {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, path, {}) if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node)
+            skey = key if isinstance(key, str) else str(key)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # merge keys are not used by the curriculum's files
+            if skey in seen:
+                raise DuplicateKey(skey, seen[skey], key_node.start_mark)
+            seen[skey] = key_node.start_mark
+            positions[path + (skey,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            positions[("@value",) + path + (skey,)] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            out[skey] = _convert(value_node, path + (skey,), positions)
         return out
-    if isinstance(node, CommentedSeq):
+    if isinstance(node, yaml.SequenceNode):
         out = []
-        for index, value in enumerate(node):
-            try:
-                line, col = node.lc.item(index)
-                positions[path + (index,)] = (line + 1, col + 1)
-            except (KeyError, TypeError, AttributeError):
-                pass
-            out.append(_convert(value, path + (index,), positions))
+        for index, item in enumerate(node.value):
+            positions[path + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            out.append(_convert(item, path + (index,), positions))
         return out
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, (datetime.date, datetime.datetime)):
-        return node  # left as is: schemas ask for strings, so the author is told to quote it
-    return node
+    return _scalar(node)
 
 
 def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
@@ -104,21 +141,6 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
     return text
 
 
-def _first_definition(text: str, mark) -> int | None:
-    """Line of the earlier key that a duplicate repeats: same indentation, same key, nearest above."""
-    lines = text.splitlines()
-    dup = lines[mark.line]
-    key = dup[mark.column:].split(":", 1)[0].strip()
-    prefix = dup[:mark.column]
-    for i in range(mark.line - 1, -1, -1):
-        line = lines[i]
-        if line[:mark.column] == prefix and line[mark.column:].split(":", 1)[0].strip() == key:
-            return i + 1
-        if line.strip() and len(line) - len(line.lstrip()) < len(prefix) - len(prefix.lstrip(" -")):
-            break
-    return None
-
-
 def load_yaml(path: Path, rel: str, report: Report) -> YamlDocument | None:
     """Load one YAML file; on any problem add a message to the report and return None."""
     text = read_text(path, rel, report)
@@ -127,32 +149,26 @@ def load_yaml(path: Path, rel: str, report: Report) -> YamlDocument | None:
     if not text.strip() or all(line.strip().startswith("#") or not line.strip() for line in text.splitlines()):
         report.error(rel, (1, 1), "file is empty", "yaml-empty")
         return None
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
     try:
-        node = yaml.load(text)
+        node = yaml.compose(text, Loader=_Composer)
+        positions: dict = {(): (1, 1)}
+        data = _convert(node, (), positions) if node is not None else None
+    except DuplicateKey as dup:
+        report.error(rel, (dup.second.line + 1, dup.second.column + 1),
+                     f"duplicate key: \"{dup.key}\" appears twice in the same mapping "
+                     f"(first defined on line {dup.first.line + 1})", "yaml-duplicate-key")
+        return None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or "").strip()
         context = (exc.context or "").strip()
-        if "duplicate key" in (problem + context):
-            key_mark = exc.problem_mark
-            msg = f"duplicate key: {problem.replace('found duplicate key', '').strip() or 'a key appears twice'}"
-            first = _first_definition(text, key_mark) if key_mark else None
-            if first:
-                msg += f" (first defined on line {first})"
-            report.error(rel, (key_mark.line + 1, key_mark.column + 1) if key_mark else (line, col),
-                         msg, "yaml-duplicate-key")
-        else:
-            detail = problem or context or "invalid YAML"
-            if context and problem:
-                detail = f"{problem} ({context})"
-            report.error(rel, (line, col), f"YAML syntax error: {detail}", "yaml-syntax")
+        detail = problem or context or "invalid YAML"
+        if context and problem:
+            detail = f"{problem} ({context})"
+        report.error(rel, (line, col), f"YAML syntax error: {detail}", "yaml-syntax")
         return None
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:
         report.error(rel, (1, 1), f"YAML error: {exc}", "yaml-syntax")
         return None
-    positions: dict = {(): (1, 1)}
-    data = _convert(node, (), positions)
     return YamlDocument(rel, data, positions)

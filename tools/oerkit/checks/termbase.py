@@ -18,9 +18,12 @@ TERMBASE = "i18n/terms.yaml"
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Case- and accent-free form of a text (the combining marks left by NFD are removed)."""
+    return COMBINING.sub("", unicodedata.normalize("NFD", text.casefold()))
 
 
 def stems(term: str) -> list[str]:
@@ -37,8 +40,12 @@ class Term:
     targets: dict[str, list[list[str]]]  # lang -> stems of each accepted form
     shown: dict[str, str]
     name: bool = False  # capitalised: a name, matched by case
+    first_word: str = ""  # of the English term, lower case: a text without it cannot contain the term
 
-    def found_in(self, english: str) -> bool:
+    def found_in(self, english: str, lowered: str | None = None) -> bool:
+        # quick test first: the term's first word must occur somewhere in the text
+        if self.first_word not in (english.lower() if lowered is None else lowered):
+            return False
         for match in self.english.finditer(english):
             # a capitalised name at the start of a sentence may just be an ordinary word ("Starting from ...")
             before = english[:match.start()].rstrip(" *_\"'(")
@@ -76,17 +83,20 @@ def load_termbase(ctx: CheckContext) -> list[Term]:
                 forms = [f.strip() for f in re.split(r"\s*/\s*|\s*;\s*", value) if f.strip()]
                 targets[lang] = [stems(f) for f in forms]
                 shown[lang] = value
-        terms.append(Term(str(entry["id"]), english, targets, shown, name=bool(flags == 0)))
+        terms.append(Term(str(entry["id"]), english, targets, shown, name=bool(flags == 0),
+                          first_word=re.split(r"[\s-]+", entry["en"].strip())[0].lower()))
     return terms
 
 
-def uses(text: str, forms: list[list[str]]) -> bool:
-    words = WORD.findall(fold(text))
-    for form in forms:
-        # stems may sit inside compound words (German "Risikobewertung", Greek "υποδιάσταση")
-        if form and all(any(s in w for w in words) for s in form):
-            return True
-    return False
+def folded_words(text: str) -> str:
+    """The text's words, folded, one per line: a stem found in it lies inside one word."""
+    return "\n".join(WORD.findall(fold(text)))
+
+
+def uses(text: str, forms: list[list[str]], words: str | None = None) -> bool:
+    words = folded_words(text) if words is None else words
+    # stems may sit inside compound words (German "Risikobewertung", Greek "υποδιάσταση")
+    return any(form and all(s in words for s in form) for form in forms)
 
 
 def check_termbase(ctx: CheckContext) -> None:
@@ -95,12 +105,17 @@ def check_termbase(ctx: CheckContext) -> None:
         return
     cur = ctx.cur
 
+    found_cache: dict[str, list[Term]] = {}
+
     def check(english: str, translated: str, lang: str, file: str, pos) -> None:
-        for term in terms:
-            forms = term.targets.get(lang)
+        if english not in found_cache:
+            lowered = english.lower()
+            found_cache[english] = [term for term in terms if term.found_in(english, lowered)]
+        found = [term for term in found_cache[english] if term.targets.get(lang)]
+        words = folded_words(translated) if found else ""
+        for term in found:
             # a translation that keeps the English term (inside a proper name, say) is not flagged
-            if forms and term.found_in(english) and not uses(translated, forms) \
-                    and not term.english.search(translated):
+            if not uses(translated, term.targets[lang], words) and not term.english.search(translated):
                 ctx.report.warning(file, pos, f"the {lang} translation does not use the termbase term "
                                    f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
 
