@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_source import parse_plain
 from .load import LoadResult, rel
 from .locales import load_catalogue, ui_keys
 from .markdown_source import read_markdown, write_front_matter
@@ -35,7 +36,7 @@ def load_records(root: Path, lang: str) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_plain(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError:
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

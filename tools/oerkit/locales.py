@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .yaml_source import parse_plain
 
 
 def catalogue_files(lang: str) -> list:
@@ -24,7 +24,7 @@ def load_catalogue(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     origin: dict[str, str] = {}
     for path in catalogue_files(lang):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_plain(path.read_text(encoding="utf-8")) or {}
         for key, value in data.items():
             key = str(key)
             if key in out:

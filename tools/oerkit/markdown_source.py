@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_source import parse_plain
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
@@ -25,7 +27,7 @@ def split_front_matter(text: str) -> MarkdownPage:
         return MarkdownPage({}, text, 1)
     page = MarkdownPage(body=text[match.end():], body_line=text[:match.end()].count("\n") + 1)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = parse_plain(match.group(1)) or {}
         page.meta = meta if isinstance(meta, dict) else {}
         if not isinstance(meta, dict):
             page.meta_error = "front matter must be a mapping (key: value)"

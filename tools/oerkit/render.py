@@ -25,7 +25,9 @@ def _converter() -> markdown.Markdown:
         "toc": {"slugify": slugify(case="lower"), "permalink": False}}, output_format="html")
 
 
+@lru_cache(maxsize=4096)
 def markdown_to_html(text: str) -> str:
+    """Rendered once per distinct text: SCORM 1.2, SCORM 2004 and EPUB of a page in a language share it."""
     md = _converter()
     md.reset()
     return md.convert(text)

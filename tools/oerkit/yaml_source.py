@@ -22,6 +22,12 @@ Path_ = tuple  # a path into the data: keys and list indexes
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML was built with libyaml
 
 
+def parse_plain(text: str) -> object:
+    """Plain data from YAML text, with the C parser, without positions: for front matter, UI catalogues and
+    translation records, which tools write and authors rarely touch."""
+    return yaml.load(text, Loader=_Loader)
+
+
 class _Resolver(yaml.resolver.Resolver):
     """YAML 1.2 core schema tags for plain scalars."""
 
