@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 OERKIT  := $(BIN)/oerkit
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check-exports bench build serve test test-python test-js validate stats i18n-status deps test-deps clean
+.PHONY: check-exports bench build serve test test-python test-js validate stats i18n-status deps test-deps clean lint
 
 build: deps
 	$(OERKIT) build
@@ -45,8 +45,15 @@ test-deps: deps
 	@command -v java >/dev/null || { echo "[make] installing a Java runtime for EPUBCheck"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null) \
 	  || { echo "could not install Java: run 'apt-get install default-jre-headless' as root"; exit 1; }; }
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 || { echo "[make] installing pango for WeasyPrint (PDF certificates)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null) \
+	  || { echo "could not install pango: run 'apt-get install libpango-1.0-0 libpangoft2-1.0-0' as root"; exit 1; }; }
 
 test: test-deps test-js test-python
+
+# Python style and errors (ruff, configured in pyproject.toml); also a pre-commit hook
+lint: deps
+	$(BIN)/ruff check tools tests .github
 
 test-python:
 	$(BIN)/pytest -q

@@ -1,18 +1,29 @@
-"""`make bench`: measurements of the build and its outputs, written to benchmarks/latest.json and .md.
+"""`make bench`: how fast the build is and how it grows, measured in one run on this machine.
 
-Measured so far: the full build from clean (site and every download), the learner tools' script size
-(minified, gzipped), the largest SCORM package (with and without media) and the median EPUB.
-Issue 10 extends this harness (bare MkDocs baseline, rebuilds, synthetic curricula, package sizes).
+Measured, each as a separate `oerkit build` process timed from outside (GNU time: wall time, peak memory
+of the process tree):
+- full build from clean of a copy of the project (validation, the site in every language, every export);
+- a bare `mkdocs build` of the same generated Markdown pages with the same configuration (theme, i18n,
+  search): the floor for the site, and the ratio full / bare;
+- a no-op rebuild (nothing changed) and a rebuild after editing one module page;
+- synthetic curricula (benchmarks/synthetic.py) of 50, 100 and 200 modules x 4 languages, built from clean:
+  wall time and peak memory;
+- output sizes: the largest SCORM package without media, the median EPUB, the learner tools' gzipped script.
+
+Writes benchmarks/latest.json and benchmarks/latest.md. `--scales 20,40` measures other sizes (for a quick
+check of the harness); `--no-scale` skips the synthetic curricula.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,9 +31,13 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from oerkit.build import build_all  # noqa: E402
+from synthetic import COPIED, make_curriculum  # noqa: E402
+
+PYTHON = sys.executable
+GOALS = {"ratio_full_vs_mkdocs": 1.5, "noop_rebuild_s": 1.0, "one_module_rebuild_s": 3.0,
+         "scale_200_modules_s": 300.0, "scale_200_peak_rss_mb": 1536.0}
 
 
 def machine() -> str:
@@ -32,40 +47,134 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration, ValueError):
         pass
-    return f"{platform.machine()}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
+    model = ""
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{platform.machine()} {model}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}".strip()
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command; return (wall seconds, peak resident memory of the process tree in MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        started = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M", *command], cwd=cwd,
+                              capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{proc.stderr[-3000:]}")
+        peak_kb = int(report.read().strip().splitlines()[-1])
+    return round(wall, 2), round(peak_kb / 1024, 1)
+
+
+def oerkit(project: Path, *args: str) -> list[str]:
+    return [PYTHON, "-m", "oerkit.cli", "--root", str(project), "build", *args]
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def sizes(site: Path) -> dict:
+    out = {}
+    script = site / "assets" / "oerkit" / "learner.js"
+    out["tools_js_bytes"] = script.stat().st_size
+    out["tools_js_gzip_kb"] = round(len(gzip.compress(script.read_bytes(), 9, mtime=0)) / 1024, 1)
+    out["site_html_pages"] = sum(1 for _ in site.rglob("*.html"))
+    scorm = sorted((site / "downloads").glob("scorm/*.zip"))
+
+    def without_media(path: Path) -> int:
+        with zipfile.ZipFile(path) as zf:
+            return sum(i.compress_size for i in zf.infolist() if not i.filename.startswith("media/")) + 22
+
+    out["scorm_packages"] = len(scorm)
+    out["scorm_max_kb_excl_media"] = round(max(without_media(p) for p in scorm) / 1024, 1)
+    out["scorm_max_kb"] = round(max(p.stat().st_size for p in scorm) / 1024, 1)
+    epubs = sorted(p.stat().st_size for p in (site / "downloads").glob("epub/*.epub"))
+    out["epubs"] = len(epubs)
+    out["epub_median_kb"] = round(statistics.median(epubs) / 1024, 1)
+    return out
+
+
+def measure(scales: list[int]) -> dict:
+    results: dict = {"machine": machine(), "date": time.strftime("%Y-%m-%d")}
+    with tempfile.TemporaryDirectory(prefix="oerkit-bench-") as tmp:
+        project = copy_project(Path(tmp) / "project")
+        site = project / "site"
+        print("full build from clean ...", file=sys.stderr, flush=True)
+        results["full_build_s"], results["full_build_peak_rss_mb"] = timed(oerkit(project), project)
+        results.update(sizes(site))
+        print("bare mkdocs build of the same pages ...", file=sys.stderr, flush=True)
+        config = project / "build" / "mkdocs.generated.yml"
+        results["bare_mkdocs_s"], _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                                             "-d", str(Path(tmp) / "bare")], project)
+        results["ratio_full_vs_mkdocs"] = round(results["full_build_s"] / results["bare_mkdocs_s"], 2)
+        print("no-op rebuild ...", file=sys.stderr, flush=True)
+        results["noop_rebuild_s"], _ = timed(oerkit(project), project)
+        page = sorted((project / "modules").glob("T1-*/*.md"))[0]
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n",
+                        encoding="utf-8")
+        print(f"rebuild after editing {page.relative_to(project)} ...", file=sys.stderr, flush=True)
+        results["one_module_rebuild_s"], _ = timed(oerkit(project), project)
+    points = []
+    for count in scales:
+        with tempfile.TemporaryDirectory(prefix=f"oerkit-bench-{count}-") as tmp:
+            made = make_curriculum(REPO, Path(tmp) / "project", count)
+            modules = sum(len(ids) for ids in made.values())
+            print(f"synthetic curriculum: {modules} modules x 4 languages, from clean ...", file=sys.stderr, flush=True)
+            seconds, peak = timed(oerkit(Path(tmp) / "project", "--no-cache"), Path(tmp) / "project")
+            points.append({"modules": modules, "seconds": seconds, "peak_rss_mb": peak,
+                           "seconds_per_module": round(seconds / modules, 2)})
+    results["scale_points"] = points
+    biggest = next((p for p in points if p["modules"] == 200), None)
+    if biggest:
+        results["scale_200_modules_s"] = biggest["seconds"]
+        results["scale_200_peak_rss_mb"] = biggest["peak_rss_mb"]
+    results["goals"] = {key: {"goal": goal, "met": key in results and results[key] <= goal}
+                        for key, goal in GOALS.items()}
+    return results
+
+
+def markdown(results: dict) -> str:
+    rows = [f"| {k} | {v} |" for k, v in results.items() if k not in ("scale_points", "goals")]
+    out = ["# Latest benchmark", "", f"Machine: {results['machine']}, {results['date']}.", "",
+           "| measure | value |", "|---|---|", *rows, ""]
+    if results.get("scale_points"):
+        out += ["## Synthetic curricula (4 languages, from clean)", "", "| modules | seconds | s per module | peak RSS MB |",
+                "|---|---|---|---|"]
+        out += [f"| {p['modules']} | {p['seconds']} | {p['seconds_per_module']} | {p['peak_rss_mb']} |"
+                for p in results["scale_points"]]
+        out.append("")
+    out += ["## Goals of issue 10", "", "| measure | goal | measured | met |", "|---|---|---|---|"]
+    out += [f"| {k} | {g['goal']} | {results.get(k, '-')} | {'yes' if g['met'] else 'no'} |"
+            for k, g in results["goals"].items()]
+    return "\n".join(out) + "\n"
 
 
 def main() -> int:
-    results: dict = {"machine": machine()}
-    with tempfile.TemporaryDirectory() as tmp:
-        shutil.rmtree(REPO / "build", ignore_errors=True)
-        started = time.perf_counter()
-        if build_all(REPO, out=Path(tmp) / "site") != 0:
-            print("the build failed: nothing measured", file=sys.stderr)
-            return 1
-        results["full_build_s"] = round(time.perf_counter() - started, 2)
-        script = Path(tmp) / "site" / "assets" / "oerkit" / "learner.js"
-        results["tools_js_bytes"] = script.stat().st_size
-        results["tools_js_gzip_kb"] = round(len(gzip.compress(script.read_bytes(), 9, mtime=0)) / 1024, 1)
-        results["site_html_pages"] = sum(1 for _ in (Path(tmp) / "site").rglob("*.html"))
-        downloads = Path(tmp) / "site" / "downloads"
-        scorm = sorted(downloads.glob("scorm/*.zip"))
-        if scorm:
-            def without_media(path: Path) -> int:
-                with zipfile.ZipFile(path) as zf:
-                    return sum(i.compress_size for i in zf.infolist() if not i.filename.startswith("media/")) + 22
-            results["scorm_packages"] = len(scorm)
-            results["scorm_max_kb_excl_media"] = round(max(without_media(p) for p in scorm) / 1024, 1)
-            results["scorm_max_kb"] = round(max(p.stat().st_size for p in scorm) / 1024, 1)
-        epubs = sorted(p.stat().st_size for p in downloads.glob("epub/*.epub"))
-        if epubs:
-            results["epubs"] = len(epubs)
-            results["epub_median_kb"] = round(statistics.median(epubs) / 1024, 1)
-    out = REPO / "benchmarks"
-    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
-    rows = [f"| {k} | {v} |" for k, v in results.items()]
-    (out / "latest.md").write_text("# Latest benchmark\n\n| measure | value |\n|---|---|\n" + "\n".join(rows) + "\n")
-    print(json.dumps(results, indent=2))
+    parser = argparse.ArgumentParser(description="measure the build (see the module docstring)")
+    parser.add_argument("--scales", default="50,100,200", help="synthetic curriculum sizes (default 50,100,200)")
+    parser.add_argument("--no-scale", action="store_true", help="skip the synthetic curricula")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks", help="where latest.json/.md go")
+    args = parser.parse_args()
+    scales = [] if args.no_scale else [int(x) for x in args.scales.split(",") if x.strip()]
+    try:
+        results = measure(scales)
+    except RuntimeError as exc:
+        print(f"benchmark stopped: {exc}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / "latest.md").write_text(markdown(results), encoding="utf-8")
+    print(markdown(results))
     return 0
 
 

@@ -25,6 +25,51 @@ policies:
   - {code: L1S1, title: {en: Team}, summary: {en: Set up a team.}, origin: smr, stakeholders: [municipality]}
   - {code: L1M1, title: {en: Integrate}, summary: {en: Integrate plans.}, origin: curriculum}
 """
+RISK = "curriculum/tools/risk-systemicity.yaml"
+RISK_TEXT = """factors:
+  - {id: heat, label: {en: Heat}}
+  - {id: demand, label: {en: Demand peaks}}
+  - {id: outage, label: {en: Power outage}}
+themes:
+  - id: climate
+    title: {en: Climate}
+    scenarios:
+      - {id: CC1, title: {en: Heat loop}, chain: [heat, demand, outage], cycle: true, policies: [L1S1]}
+      - {id: CC2, title: {en: Heat chain}, chain: [heat, outage, demand], policies: [L1M1]}
+"""
+DYNAMICS = "curriculum/tools/city-dynamics.yaml"
+DYNAMICS_TEXT = """title: {en: Teaching model}
+description: {en: Our own small model.}
+simulation: {years: 5, steps_per_year: 2, policies_per_year: 2, implementation_years: 1}
+stocks:
+  resilience: {initial: 20, maximum: 100, erosion: 0.03}
+  engagement: {initial: 10, maximum: 100, erosion: 0.08}
+  budget: {initial: 5, income: 10}
+effects: {foundation_dependence: 0.8, engagement_amplification: 0.5, credibility_income: 0.5, credibility_engagement: 0.3,
+          shock_protection: 0.8, shock_damage: 0.2, recovery_share: 0.5}
+shocks:
+  - {year: 3, magnitude: 10, name: {en: Flood}}
+policies:
+  - {code: L1S1, cost: 2, upkeep: 0.2, resilience: 7, engagement: 5}
+  - {code: L1M1, cost: 4, upkeep: 0.3, resilience: 9, engagement: 3}
+"""
+PORTAL = "curriculum/tools/information-portal.yaml"
+PORTAL_TEXT = """title: {en: Portal}
+description: {en: A small catalogue.}
+audiences:
+  - {id: citizen, name: {en: Citizens}}
+topics:
+  - {id: risk, name: {en: Risk}}
+frameworks:
+  - {id: iso-37123, name: {en: ISO 37123}}
+essentials:
+  - {number: 1, title: {en: Organise}}
+entries:
+  - {id: guide, kind: resource, title: {en: Guide}, summary: {en: A guide.}, audiences: [citizen], topics: [risk], modules: [A1],
+     policies: [L1S1]}
+  - {id: exposure, kind: indicator, title: {en: Exposure}, summary: {en: People exposed.}, audiences: [citizen], topics: [risk],
+     frameworks: [iso-37123], essentials: [1]}
+"""
 PROG = "curriculum/programme.yaml"
 FW = "curriculum/competences.yaml"
 PROFILE = "curriculum/profiles/officer.yaml"
@@ -80,6 +125,32 @@ CASES = [
     ("maturity-stakeholder", [(MATURITY, None, MATURITY_TEXT.replace("stakeholders: [municipality]", "stakeholders: [mayor]"))],
      MATURITY, "code: L1S1"),
     ("maturity-subdimension-id", [(MATURITY, None, MATURITY_TEXT.replace("{id: L1, title", "{id: P1, title"))], MATURITY, "dimensions:"),
+    ("risk-factor-unknown", [(MATURITY, None, MATURITY_TEXT), (RISK, None, RISK_TEXT.replace("[heat, outage, demand]", "[heat, outage, demnad]"))],
+     RISK, "id: CC2"),
+    ("risk-chain-repeat", [(MATURITY, None, MATURITY_TEXT), (RISK, None, RISK_TEXT.replace("[heat, outage, demand]", "[heat, outage, heat]"))],
+     RISK, "id: CC2"),
+    ("risk-chain-duplicate", [(MATURITY, None, MATURITY_TEXT),
+                              (RISK, None, RISK_TEXT.replace("[heat, outage, demand], policies", "[outage, heat, demand], cycle: true, policies"))],
+     RISK, "id: CC2"),
+    ("risk-policy-unknown", [(MATURITY, None, MATURITY_TEXT), (RISK, None, RISK_TEXT.replace("policies: [L1M1]", "policies: [L1A1]"))],
+     RISK, "id: CC2"),
+    ("risk-factor-unused", [(MATURITY, None, MATURITY_TEXT), (RISK, None, RISK_TEXT.replace("  - {id: outage", "  - {id: spare, label: {en: Spare}}\n  - {id: outage"))],
+     RISK, "id: spare"),
+    ("dynamics-policy-unknown", [(MATURITY, None, MATURITY_TEXT), (DYNAMICS, None, DYNAMICS_TEXT.replace("code: L1M1", "code: L1M2"))],
+     DYNAMICS, "code: L1M2"),
+    ("dynamics-shock-year", [(MATURITY, None, MATURITY_TEXT), (DYNAMICS, None, DYNAMICS_TEXT.replace("year: 3", "year: 7"))],
+     DYNAMICS, "year: 7"),
+    ("dynamics-initial-range", [(MATURITY, None, MATURITY_TEXT),
+                                (DYNAMICS, None, DYNAMICS_TEXT.replace("initial: 20, maximum: 100", "initial: 120, maximum: 100"))],
+     DYNAMICS, "initial: 120"),
+    ("dynamics-needs-maturity", [(DYNAMICS, None, DYNAMICS_TEXT)], DYNAMICS, "policies:"),
+    ("portal-reference", [(MATURITY, None, MATURITY_TEXT), (PORTAL, None, PORTAL_TEXT.replace("topics: [risk],\n     frameworks",
+                                                                                           "topics: [risks],\n     frameworks"))],
+     PORTAL, "id: exposure"),
+    ("portal-policy", [(MATURITY, None, MATURITY_TEXT), (PORTAL, None, PORTAL_TEXT.replace("policies: [L1S1]", "policies: [L1A1]"))],
+     PORTAL, "policies: [L1A1]"),
+    ("portal-module", [(MATURITY, None, MATURITY_TEXT), (PORTAL, None, PORTAL_TEXT.replace("modules: [A1]", "modules: [Z9]"))],
+     PORTAL, "modules: [Z9]"),
     ("schema-pattern", [(A2, 'version: "1.0"', 'version: "v1"')], A2, 'version: "v1"'),
     ("schema-range", [(PROG, "eqf_level: 5", "eqf_level: 9")], PROG, "eqf_level: 9"),
     ("schema-size", [(A2, "pages: [checklist.md]", "pages: []")], A2, "pages: []"),
@@ -118,7 +189,7 @@ def test_every_rule_has_a_test():
     validator = [*(package / "checks").glob("*.py"), package / "load.py", package / "schemas.py", package / "yaml_source.py"]
     source = "\n".join(p.read_text() for p in validator)
     codes = set(re.findall(r'"((?:schema|ref|id|file|yaml|programme|prerequisite|alignment|module|quiz|lang|markdown|'
-                           r'framework|profile|activity|termbase)-[a-z-]+)"', source))
+                           r'framework|profile|activity|termbase|risk|portal)-[a-z-]+)"', source))
     tests = "\n".join(p.read_text() for p in (root / "tests").rglob("test_*.py"))
     untested = sorted(c for c in codes - UNREACHABLE if f'"{c}"' not in tests)
     assert untested == []

@@ -3,6 +3,7 @@ launch, read every page, answer the quiz, and check what the LMS recorded; resum
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 
@@ -96,6 +97,9 @@ def test_scorm12_records_status_score_interactions_and_objectives(lms):
         {"id": "A1-Q02", "type": "true-false", "response": "t", "result": "correct", "objective": "A1-LO1"},
         {"id": "A1-Q03", "type": "fill-in", "response": "2030", "result": "correct", "objective": "A1-LO1"}]
     assert cmi["objectives"] == [{"id": "A1-LO1", "status": "passed", "raw": "100"}]
+    # when each answer was given and how long it took, for the LMS's reports (scorm-again refuses bad formats)
+    assert all(re.fullmatch(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?", i["latency"]) for i in interactions), interactions
+    assert all(re.fullmatch(r"\d{2}:\d{2}:\d{2}", i["time"]) for i in interactions), interactions
 
 
 def test_scorm2004_records_completion_success_scaled_and_raw(lms):
@@ -108,11 +112,14 @@ def test_scorm2004_records_completion_success_scaled_and_raw(lms):
         cmi = page.evaluate("""() => { const c = window.API_1484_11.cmi; return {
             completion: c.completion_status, success: c.success_status, scaled: c.score.scaled, raw: c.score.raw,
             interactions: c.interactions.childArray.map(i => [i.id, i.type, i.learner_response, i.result]),
+            timing: c.interactions.childArray.map(i => [i.timestamp, i.latency]),
             objectives: c.objectives.childArray.map(o => [o.id, o.success_status, o.completion_status]) }; }""")
     assert (cmi["completion"], cmi["success"]) == ("completed", "passed")
     assert float(cmi["scaled"]) == 1.0 and cmi["raw"] == "100"
     assert cmi["interactions"][1] == ["A1-Q02", "true-false", "true", "correct"]
     assert cmi["objectives"] == [["A1-LO1", "passed", "completed"]]
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", stamp) and re.fullmatch(r"PT\d+H\d+M[\d.]+S", latency)
+               for stamp, latency in cmi["timing"]), cmi["timing"]
 
 
 @pytest.mark.parametrize("version, package", [("1.2", "mini-A1-en-scorm12.zip"), ("2004", "mini-A1-en-scorm2004.zip")])

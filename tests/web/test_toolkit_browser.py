@@ -79,3 +79,17 @@ def test_policy_portfolio_filters_by_dimension_stage_and_stakeholder(page, origi
     page.get_by_label("Search:").fill("drills")
     assert page.locator(".oerkit-policy:visible h2").all_inner_texts()[0].startswith("P2S1")
     assert axe_violations(page) == []
+
+
+def test_a_full_export_from_the_planner_imports_on_a_toolkit_page(page, origin, tmp_path):
+    # a toolkit page knows no modules: it checks the plan's form, not its ids, and keeps it
+    backup = tmp_path / "all-my-data.json"
+    backup.write_text(json.dumps({"version": 1, "plan": {"pinned": ["A2"], "order": ["A1", "A2"]},
+                                  "tools": {"maturity": {"inPlace": ["L1S1"]}}}))
+    page.goto(f"{origin}/tools/maturity-model/index.html", wait_until="networkidle")
+    page.set_input_files("#oerkit-import-file", str(backup))
+    page.wait_for_function("document.querySelector('.oerkit-status').textContent.length > 0")
+    assert "not imported" not in page.locator(".oerkit-status").inner_text()
+    assert row(page, "L1").locator("td").first.inner_text() == "Starting"
+    stored = json.loads(page.evaluate("localStorage.getItem('oerkit:mini')"))
+    assert stored["plan"]["pinned"] == ["A2"] and stored["plan"]["order"] == ["A1", "A2"]

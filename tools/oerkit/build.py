@@ -6,12 +6,17 @@ succeeded, so a failed build leaves the previous site in place and nothing half-
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import build_state
+from .build_cache import NO_CACHE, BuildCache, ExportCache, SourceFingerprints
 from .export import Artifact
+from .export.elm import ElmExporter
 from .export.epub import EpubExporter, EpubExportError
 from .export.gift import GiftExporter
 from .export.h5p import H5pExporter
@@ -22,8 +27,12 @@ from .export.site.exporter import SiteBuildError, SiteExporter
 from .validate import validate_project
 
 
+_START = time.monotonic()
+
+
 def progress(message: str) -> None:
-    print(f"[oerkit] {message}", file=sys.stderr, flush=True)
+    """One line on stderr per build step, with the seconds since the command started."""
+    print(f"[oerkit {time.monotonic() - _START:6.1f}s] {message}", file=sys.stderr, flush=True)
 
 
 def publish(staging: Path, target: Path) -> None:
@@ -61,8 +70,21 @@ def wanted(fmt: str, formats: list[str] | None) -> bool:
     return not formats or fmt in formats
 
 
-def build_all(root: Path, strict: bool = False, formats: list[str] | None = None, out: Path | None = None) -> int:
+def build_all(root: Path, strict: bool = False, formats: list[str] | None = None, out: Path | None = None,
+              jobs: int | None = None, cache: bool = True, force: bool = False) -> int:
+    """Validate, then build the site and the exports into `out` (default site/).
+
+    With `cache` (the default) an unchanged project is not rebuilt at all, and each export whose inputs did
+    not change comes from build/cache/; `force` rebuilds even when nothing changed; `jobs` caps the parallel
+    processes (pandoc, exporters), by default one per core."""
     started = time.monotonic()
+    root = root.resolve()
+    target = (out or root / "site").resolve()
+    work = root / "build"
+    fresh, toolchain, key = build_state.check(root, target, strict, formats)
+    if cache and not force and fresh:
+        progress(f"nothing changed since the last build: {target} is up to date")
+        return 0
     progress("validating sources")
     result = validate_project(root)
     report = result.report
@@ -73,8 +95,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
                  "the previous site/ is unchanged")
         return 1
     cur = result.curriculum
-    target = out or root / "site"
-    work = root / "build"
+    store = BuildCache(work / "cache") if cache else None
+    export_cache = ExportCache(store, SourceFingerprints(root, cur, toolchain)) if store else NO_CACHE
     staging = target.with_name(target.name + ".building")
     if staging.exists():
         shutil.rmtree(staging)
@@ -84,15 +106,26 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     if exports.exists():
         shutil.rmtree(exports)
     try:
-        if wanted("scorm", formats):
-            progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} languages")
-            artifacts += ScormExporter(root, work).export(cur, exports)
-        if wanted("epub", formats):
-            progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} languages")
-            artifacts += EpubExporter(root, work).export(cur, exports)
+        with ThreadPoolExecutor(max_workers=1) as background:
+            # pandoc (in its own processes) makes the books while this thread packages SCORM
+            books = None
+            if wanted("epub", formats):
+                progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
+                         "languages (in the background)")
+                books = background.submit(EpubExporter(root, work).export, cur, exports, jobs=jobs, cache=export_cache)
+            if wanted("scorm", formats):
+                progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} "
+                         "languages")
+                artifacts += ScormExporter(root, work).export(cur, exports, cache=export_cache)
+            if books is not None:
+                artifacts += books.result()
+                progress("EPUBs done")
         if wanted("quiz", formats):
             progress("building quiz banks: Moodle XML, GIFT and H5P")
             artifacts += export_quiz_banks(cur, exports)
+        if wanted("elm", formats) and cur.certification:
+            progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
+            artifacts += ElmExporter().export(cur, exports)
         progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)})")
         SiteExporter(root, work).export(cur, staging, artifacts)
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
@@ -106,6 +139,11 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         shutil.rmtree(staging, ignore_errors=True)
         raise
     publish(staging, target)
+    if store is not None:
+        if not formats:
+            store.prune()  # a complete build used every entry still needed
+        progress(f"export cache: {store.hits} reused, {store.misses} built")
+        build_state.record_build(work, target, key)
     progress(f"site built in {time.monotonic() - started:.1f} s: {target}")
     return 0
 

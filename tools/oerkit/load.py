@@ -22,6 +22,10 @@ KIND_PATTERNS = (
     ("modules/*/module.yaml", "module"),
     ("assessment_quiz/*.yaml", "quiz"),
     ("curriculum/tools/maturity-model.yaml", "maturity"),
+    ("curriculum/certification.yaml", "certification"),
+    ("curriculum/tools/risk-systemicity.yaml", "risk"),
+    ("curriculum/tools/city-dynamics.yaml", "dynamics"),
+    ("curriculum/tools/information-portal.yaml", "portal"),
 )
 SOURCE_DIRS = ("curriculum", "learning_outcomes", "modules", "assessment_quiz")
 TRANSLATION_RE = re.compile(r"^(?P<stem>[a-z0-9][a-z0-9_-]*)\.(?P<lang>[a-z]{2})\.md$")
@@ -180,6 +184,57 @@ def build_maturity(doc: YamlDocument) -> m.MaturityModel:
                            {x["id"]: x["name"] for x in d.get("stakeholders", [])}, policies, _src(doc, ()))
 
 
+def build_risk(doc: YamlDocument) -> m.RiskQuestionnaire:
+    d = doc.data
+    factors = [m.RiskFactor(f["id"], f["label"], _src(doc, ("factors", i))) for i, f in enumerate(d["factors"])]
+    themes = [m.RiskTheme(t["id"], t["title"], _text(t, "description"), [
+        m.RiskScenario(s["id"], t["id"], s["title"], _text(s, "description"), list(s["chain"]), bool(s.get("cycle", False)),
+                       list(s["policies"]), _src(doc, ("themes", ti, "scenarios", si)))
+        for si, s in enumerate(t["scenarios"])], _src(doc, ("themes", ti))) for ti, t in enumerate(d["themes"])]
+    return m.RiskQuestionnaire(_text(d, "title"), _text(d, "description"), factors, themes, _src(doc, ()))
+
+
+def build_portal(doc: YamlDocument) -> m.InformationPortal:
+    d = doc.data
+    choices = lambda key: [m.PortalChoice(c["id"], c["name"], _text(c, "description")) for c in d[key]]  # noqa: E731
+    entries = [m.PortalEntry(
+        e["id"], e["kind"], e["title"], e["summary"], list(e["audiences"]), list(e["topics"]), list(e.get("frameworks", [])),
+        list(e.get("essentials", [])), list(e.get("modules", [])), list(e.get("policies", [])), e.get("access"),
+        e.get("updated"), list(e.get("contributors", [])), _src(doc, ("entries", i))) for i, e in enumerate(d["entries"])]
+    return m.InformationPortal(_text(d, "title"), _text(d, "description"), choices("audiences"), choices("topics"),
+                               choices("frameworks"), {x["number"]: x["title"] for x in d.get("essentials", [])},
+                               entries, _src(doc, ()))
+
+
+
+def build_dynamics(doc: YamlDocument) -> m.CityDynamics:
+    d = doc.data
+    shocks = [m.DynamicsShock(x["year"], x["magnitude"], x["name"], _src(doc, ("shocks", i)))
+              for i, x in enumerate(d["shocks"])]
+    policies = [m.DynamicsPolicy(p["code"], p["cost"], p["upkeep"], p["resilience"], p["engagement"], p.get("income", 0),
+                                 _src(doc, ("policies", i))) for i, p in enumerate(d["policies"])]
+    return m.CityDynamics(_text(d, "title"), _text(d, "description"), dict(d["simulation"]),
+                          {k: dict(v) for k, v in d["stocks"].items()}, dict(d["effects"]), shocks, policies,
+                          _src(doc, ()))
+
+def build_certification(doc: YamlDocument) -> m.Certification:
+    d = doc.data
+    body, rule = d["awarding_body"], d["rule"]
+    outcomes = rule.get("outcomes", "all")
+    return m.Certification(
+        title=d["title"], site_url=d["site_url"], public_key_file=d["public_key"],
+        awarding_body=m.AwardingBody(body["name"], body["url"], body["country_code"], body["country"],
+                                     bool(body.get("placeholder", False))),
+        validity_years=d.get("validity_years"), level_note=_text(d, "level_note"), assessment=d["assessment"],
+        participation=d["participation"], quality_assurance=d["quality_assurance"],
+        rule=m.CertificationRule(
+            modules=None if rule["modules"] == "all" else list(rule["modules"]), pass_score=rule.get("pass_score"),
+            min_average_score=rule.get("min_average_score"),
+            outcomes=None if outcomes == "all" else [] if outcomes == "none" else list(outcomes),
+            source=_src(doc, ("rule",))),
+        source=_src(doc, ()))
+
+
 def _keep_unique(store: dict, key: str, obj, what: str, report: Report) -> None:
     if key in store:
         first = store[key].source
@@ -258,6 +313,14 @@ def load_project(root: Path) -> LoadResult:
                 cur.quizzes[bank.module] = bank
         elif kind == "maturity":
             cur.maturity = build_maturity(doc)
+        elif kind == "certification":
+            cur.certification = build_certification(doc)
+        elif kind == "risk":
+            cur.risk = build_risk(doc)
+        elif kind == "dynamics":
+            cur.dynamics = build_dynamics(doc)
+        elif kind == "portal":
+            cur.portal = build_portal(doc)
         elif kind == "glossary":
             for t in build_glossary(doc):
                 _keep_unique(cur.glossary, t.id, t, "glossary term", report)

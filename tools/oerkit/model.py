@@ -323,6 +323,156 @@ class MaturityModel:
 
 
 @dataclass
+class PortalChoice:
+    """An audience, topic or framework of the information portal."""
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass
+class PortalEntry:
+    id: str
+    kind: str  # resource | indicator | data-source
+    title: Text
+    summary: Text
+    audiences: list[str]
+    topics: list[str]
+    frameworks: list[str]
+    essentials: list[int]
+    modules: list[str]
+    policies: list[str]
+    access: str | None  # data sources: open | shared | closed
+    updated: str | None  # data sources: continuous | daily | periodic | yearly | multi-year | event
+    contributors: list[str]
+    source: Source
+
+
+@dataclass
+class InformationPortal:
+    """The resilience information portal's catalogue (curriculum/tools/information-portal.yaml)."""
+    title: Text
+    description: Text
+    audiences: list[PortalChoice]
+    topics: list[PortalChoice]
+    frameworks: list[PortalChoice]
+    essentials: dict[int, Text]
+    entries: list[PortalEntry]
+    source: Source
+
+
+@dataclass
+class DynamicsPolicy:
+    """A maturity-model policy the city dynamics model lets a learner adopt, with its cost and effects."""
+    code: str
+    cost: float
+    upkeep: float       # a year, once adopted
+    resilience: float   # effect on resilience at full readiness
+    engagement: float   # effect on engagement at full readiness
+    income: float       # extra income a year once realised
+    source: Source
+
+
+@dataclass
+class DynamicsShock:
+    year: int
+    magnitude: float
+    name: Text
+    source: Source
+
+
+@dataclass
+class CityDynamics:
+    """The curriculum's own city dynamics teaching model (curriculum/tools/city-dynamics.yaml): parameters by
+    their names in the file (simulation, stocks, effects), shocks and adoptable policies."""
+    title: Text
+    description: Text
+    simulation: dict[str, float]
+    stocks: dict[str, dict[str, float]]
+    effects: dict[str, float]
+    shocks: list[DynamicsShock]
+    policies: list[DynamicsPolicy]
+    source: Source
+
+
+@dataclass
+class RiskFactor:
+    """A box of the causal risk map; scenarios chain factors together."""
+    id: str
+    label: Text
+    source: Source
+
+
+@dataclass
+class RiskScenario:
+    id: str
+    theme: str
+    title: Text
+    description: Text
+    chain: list[str]  # factor ids in causal order: each leads to the next
+    cycle: bool  # the last factor feeds back into the first: a vicious cycle
+    policies: list[str]  # maturity-model policy codes that weaken the scenario
+    source: Source
+
+
+@dataclass
+class RiskTheme:
+    id: str
+    title: Text
+    description: Text
+    scenarios: list[RiskScenario]
+    source: Source
+
+
+@dataclass
+class RiskQuestionnaire:
+    """The risk systemicity questionnaire's factors, themes and scenarios (curriculum/tools/risk-systemicity.yaml)."""
+    title: Text
+    description: Text
+    factors: list[RiskFactor]
+    themes: list[RiskTheme]
+    source: Source
+
+    @property
+    def scenarios(self) -> list[RiskScenario]:
+        return [s for theme in self.themes for s in theme.scenarios]
+
+
+@dataclass
+class AwardingBody:
+    name: Text
+    url: str
+    country_code: str  # ISO 3166-1 alpha-2
+    country: Text
+    placeholder: bool  # true while the trainer has not yet set the real awarding body
+
+
+@dataclass
+class CertificationRule:
+    modules: list[str] | None  # None: every module of the programme
+    pass_score: float | None  # None: each module's own mastery score
+    min_average_score: float | None
+    outcomes: list[str] | None  # None: every outcome of the required modules; []: none
+    source: Source
+
+
+@dataclass
+class Certification:
+    """The credential learners earn and the rule that awards it (curriculum/certification.yaml)."""
+    title: Text
+    awarding_body: AwardingBody
+    site_url: str  # where the site is published, ending in '/'; credential links and ids start with it
+    public_key_file: str  # relative to the project root; written by `oerkit keys new`
+    validity_years: int | None
+    level_note: Text
+    assessment: Text
+    participation: Text
+    quality_assurance: Text
+    rule: CertificationRule
+    source: Source
+
+
+@dataclass
 class Curriculum:
     """Everything loaded from one project folder."""
     root: Path
@@ -334,6 +484,10 @@ class Curriculum:
     quizzes: dict[str, QuizBank] = field(default_factory=dict)  # by module id
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     maturity: MaturityModel | None = None
+    certification: Certification | None = None
+    risk: RiskQuestionnaire | None = None
+    portal: InformationPortal | None = None
+    dynamics: CityDynamics | None = None
 
     @property
     def languages(self) -> list[str]:

@@ -14,6 +14,8 @@ GENERATED_PAGES = (
     "journey-planner.md",  # learner tool: adaptive learning-journey planner
     "tools/maturity-model/index.md",  # resilience toolkit (when curriculum/tools/ holds its data)
     "tools/resilience-policies/index.md",
+    "tools/risk-systemicity/index.md",
+    "tools/information-portal/index.md",
 )
 MODULE_LANDING = "index.md"  # generated in each module folder
 MODULE_QUIZ = "quiz.md"  # generated in each module folder that has a quiz bank

@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 from .diagnostics import Report
 from .yaml_source import YamlDocument
 
-KINDS = ("programme", "framework", "profile", "outcomes", "module", "quiz", "glossary", "maturity")
+KINDS = ("programme", "framework", "profile", "outcomes", "module", "quiz", "glossary", "maturity", "risk")
 TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping (key: value)", "null": "empty"}
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ...build_cache import NO_CACHE, ExportCache
 from ...licences import LICENCE_NAMES, LICENCE_URLS
 from ...model import Curriculum, Module, text
 from .._zip import write_zip
@@ -73,16 +74,25 @@ class EpubExporter:
         self.work_dir = work_dir
 
     def export(self, cur: Curriculum, out_dir: Path, languages: list[str] | None = None,
-               modules: list[str] | None = None, programme_book: bool = True, jobs: int | None = None) -> list[Artifact]:
-        """Write the books; pandoc runs in parallel (one process per core by default)."""
+               modules: list[str] | None = None, programme_book: bool = True, jobs: int | None = None,
+               cache: ExportCache = NO_CACHE) -> list[Artifact]:
+        """Write the books; pandoc runs in parallel (one process per core by default). A book whose inputs
+        are unchanged comes from the cache without being rendered."""
         from concurrent.futures import ThreadPoolExecutor
         tasks = list(self.books(cur, out_dir, languages, modules, programme_book))
+
+        def run(task) -> int:
+            artifact, key_parts, arguments = task
+            out = out_dir / artifact.path
+            return cache.file(out, key_parts, lambda: self.write(*arguments()))
+
         with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-            sizes = list(pool.map(lambda task: self.write(*task[1]), tasks))
-        return [Artifact(a.module, a.lang, a.format, a.path, size) for (a, _), size in zip(tasks, sizes)]
+            sizes = list(pool.map(run, tasks))
+        return [Artifact(a.module, a.lang, a.format, a.path, size) for (a, _, _), size in zip(tasks, sizes)]
 
     def books(self, cur: Curriculum, out_dir: Path, languages, modules, programme_book):
-        """(artifact, arguments of write) for every book to make."""
+        """(artifact, cache key parts, arguments of write) for every book to make; the arguments are a
+        function, so a book the cache has is never rendered."""
         prog = cur.programme
         for lang in languages or cur.languages:
             writer = BookWriter(cur, lang)
@@ -90,32 +100,44 @@ class EpubExporter:
                 if modules and mod.id not in modules:
                     continue
                 rel = f"downloads/epub/{prog.id}-{mod.id}-{lang}.epub"
-                title = f"{mod.id} {writer.tx(mod.title)}"
-                doc = writer.document(title, writer.module_parts(mod, level=1))
-                meta = self.metadata(cur, lang, title, writer.tx(mod.summary), f"{prog.id}-{mod.id}-{lang}",
-                                     [a.name for a in mod.authors], mod.keywords.get(lang) or mod.keywords.get(cur.default_language) or [],
-                                     LICENCE_URLS.get(mod.licence, mod.licence), writer)
                 epoch = source_epoch(self.root, [mod.folder, *self.quiz_files(cur, [mod])])
-                yield Artifact(mod.id, lang, "EPUB", rel, 0), (doc, meta, out_dir / rel, 1, epoch, mod.folder)
+
+                def arguments(mod=mod, rel=rel, epoch=epoch, writer=writer, lang=lang):
+                    title = f"{mod.id} {writer.tx(mod.title)}"
+                    doc = writer.document(title, writer.module_parts(mod, level=1))
+                    meta = self.metadata(cur, lang, title, writer.tx(mod.summary), f"{prog.id}-{mod.id}-{lang}",
+                                         [a.name for a in mod.authors],
+                                         mod.keywords.get(lang) or mod.keywords.get(cur.default_language) or [],
+                                         LICENCE_URLS.get(mod.licence, mod.licence), writer)
+                    return doc, meta, out_dir / rel, 1, epoch, mod.folder
+
+                yield (Artifact(mod.id, lang, "EPUB", rel, 0),
+                       lambda fp, mod=mod, lang=lang, epoch=epoch: ("epub", lang, epoch, fp.shared, fp.module(mod)),
+                       arguments)
             if programme_book and not modules:
                 rel = f"downloads/epub/{prog.id}-{lang}.epub"
-                body = []
-                for group in prog.groups:
-                    body.append(f'<h1 id="group-{group.id.lower()}">{writer.e(group.title)}</h1>')
-                    for mid in group.module_ids:
-                        mod = cur.modules.get(mid)
-                        if mod:
-                            body.append(f'<h2 id="module-{mod.id.lower()}">{mod.id} {writer.e(mod.title)}</h2>'
-                                        f"<p>{writer.e(mod.summary)}</p>")
-                            body += writer.module_parts(mod, level=3)
-                title = writer.tx(prog.title)
-                authors = sorted({a.name for m in cur.modules.values() for a in m.authors})
-                meta = self.metadata(cur, lang, title, writer.tx(prog.description), f"{prog.id}-{lang}", authors, [],
-                                     LICENCE_URLS.get(prog.licence, prog.licence), writer)
-                epoch = source_epoch(self.root, [self.root / "curriculum", self.root / "modules", self.root / "learning_outcomes",
-                                                 self.root / "assessment_quiz"])
-                yield Artifact(None, lang, "EPUB", rel, 0), (writer.document(title, body), meta, out_dir / rel, 2, epoch,
-                                                              self.root)
+                epoch = source_epoch(self.root, [self.root / "curriculum", self.root / "modules",
+                                                 self.root / "learning_outcomes", self.root / "assessment_quiz"])
+
+                def arguments(rel=rel, epoch=epoch, writer=writer, lang=lang):
+                    body = []
+                    for group in prog.groups:
+                        body.append(f'<h1 id="group-{group.id.lower()}">{writer.e(group.title)}</h1>')
+                        for mid in group.module_ids:
+                            mod = cur.modules.get(mid)
+                            if mod:
+                                body.append(f'<h2 id="module-{mod.id.lower()}">{mod.id} {writer.e(mod.title)}</h2>'
+                                            f"<p>{writer.e(mod.summary)}</p>")
+                                body += writer.module_parts(mod, level=3)
+                    title = writer.tx(prog.title)
+                    authors = sorted({a.name for m in cur.modules.values() for a in m.authors})
+                    meta = self.metadata(cur, lang, title, writer.tx(prog.description), f"{prog.id}-{lang}", authors,
+                                         [], LICENCE_URLS.get(prog.licence, prog.licence), writer)
+                    return writer.document(title, body), meta, out_dir / rel, 2, epoch, self.root
+
+                yield (Artifact(None, lang, "EPUB", rel, 0),
+                       lambda fp, lang=lang, epoch=epoch: ("epub-programme", lang, epoch, fp.shared, fp.all_modules),
+                       arguments)
 
     @staticmethod
     def quiz_files(cur: Curriculum, mods: list[Module]) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from ...build_cache import NO_CACHE, ExportCache
 from ...licences import LICENCE_URLS
 from ...model import Curriculum, Module, text
 from ...player_data import PLAYABLE_TYPES
@@ -51,25 +52,38 @@ class ScormExporter:
         self.root = root
         self.work_dir = work_dir
 
-    def export(self, cur: Curriculum, out_dir: Path, languages: list[str] | None = None) -> list[Artifact]:
+    def export(self, cur: Curriculum, out_dir: Path, languages: list[str] | None = None,
+               cache: ExportCache = NO_CACHE) -> list[Artifact]:
         problems = [p for mod in cur.modules_in_order() for p in unplayable_items(cur, mod)]
         if problems:
             raise ScormExportError("\n".join(problems))
-        try:
-            script = bundle(self.root, "sco-main.mjs", self.work_dir / "sco.js").read_bytes()
-        except BundleError as exc:
-            raise ScormExportError(str(exc)) from None
-        css = (resources.files("oerkit") / "web" / "sco.css").read_bytes()
-        schemas = {v: schema_files(self.root, spec[2]) for v, spec in VERSIONS.items()}
-        artifacts = []
-        for mod in cur.modules_in_order():
+        shared = {}
+
+        def shared_files() -> dict:
+            """The player script, style and schemas: made on the first package the cache does not have."""
+            if not shared:
+                try:
+                    shared["script"] = bundle(self.root, "sco-main.mjs", self.work_dir / "sco.js").read_bytes()
+                except BundleError as exc:
+                    raise ScormExportError(str(exc)) from None
+                shared["css"] = (resources.files("oerkit") / "web" / "sco.css").read_bytes()
+                shared["schemas"] = {v: schema_files(self.root, spec[2]) for v, spec in VERSIONS.items()}
+            return shared
+
+        def make(path: Path, mod, lang, version, manifest, metadata) -> None:
             media = {f"{p.relative_to(mod.folder).as_posix()}": p.read_bytes() for p in sorted(mod.folder.rglob("*"))
                      if p.is_file() and p.relative_to(mod.folder).parts[0] == "media"}
+            files = shared_files()
+            write_zip(path, self.package(cur, mod, lang, version, manifest, metadata, files["script"], files["css"],
+                                         media, files["schemas"][version]))
+
+        artifacts = []
+        for mod in cur.modules_in_order():
             for lang in languages or cur.languages:
                 for version, (slug, label, _edition, manifest, metadata) in VERSIONS.items():
                     rel = f"downloads/scorm/{cur.programme.id}-{mod.id}-{lang}-{slug}.zip"
-                    size = write_zip(out_dir / rel, self.package(cur, mod, lang, version, manifest, metadata,
-                                                                script, css, media, schemas[version]))
+                    size = cache.file(out_dir / rel, lambda fp: ("scorm", version, lang, fp.shared, fp.module(mod)),
+                                      lambda: make(out_dir / rel, mod, lang, version, manifest, metadata))
                     artifacts.append(Artifact(mod.id, lang, label, rel, size))
         return artifacts
 

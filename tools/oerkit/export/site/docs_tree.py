@@ -15,7 +15,7 @@ from ...locales import Messages
 from ...markdown_source import first_heading, read_markdown
 from ...model import Curriculum, Module
 from ..__init__ import Artifact
-from . import learner, toolkit
+from . import guide, learner, toolkit, verify_page
 from . import pages as P
 
 GENERATED = {"index": P.home, "programme": P.programme, "competences": P.competences, "outcomes": P.outcomes,
@@ -116,8 +116,14 @@ def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], asset
             if tool.has_data(cur):
                 meta, body = tool.page(cur, lang, pc.t)
                 w.text(localized_name(f"tools/{tool.name}/index", lang, cur.default_language), with_front_matter(meta, body))
+        if verify_page.has_page(cur):
+            meta, body = verify_page.verify_page(cur, lang, pc.t, artifacts)
+            w.text(localized_name(verify_page.PAGE, lang, cur.default_language), with_front_matter(meta, body))
+    for rel, content in verify_page.published_files(cur).items():
+        w.text(rel, content)
     for mod in cur.modules_in_order():
         write_module(w, cur, mod, artifacts)
+    guide.write_guide(w, cur)
     for rel, source in assets.items():
         w.copy(rel, source)
     w.prune()
@@ -163,4 +169,9 @@ def nav(cur: Curriculum) -> tuple[list, dict[str, dict[str, str]]]:
     if tools:
         items.append({ui_section("nav.toolkit"): list(tools.values())})
     items.append("glossary.md")
+    if verify_page.has_page(cur):
+        items.append(f"{verify_page.PAGE}.md")
+    contribute = guide.nav_pages(cur)
+    if contribute:
+        items.append({ui_section("contribute.nav"): contribute})
     return items, sections

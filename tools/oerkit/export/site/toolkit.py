@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from ...model import Curriculum, text
 from ...player_data import ui_messages
 from .markdown import esc
+from .tool_city_dynamics import dynamics_page
+from .tool_information_portal import portal_page
+from .tool_risk_systemicity import risk_page
 
 TOOL_PREFIXES = ("maturity.", "policies.", "data.", "plan.print")
 
@@ -90,4 +93,7 @@ def policies_page(cur: Curriculum, lang: str, t) -> tuple[dict, str]:
 TOOLS: list[Tool] = [
     Tool("maturity-model", maturity_page, lambda cur: cur.maturity is not None),
     Tool("resilience-policies", policies_page, lambda cur: cur.maturity is not None),
+    Tool("risk-systemicity", risk_page, lambda cur: cur.risk is not None),
+    Tool("city-dynamics", dynamics_page, lambda cur: cur.dynamics is not None and cur.maturity is not None),
+    Tool("information-portal", portal_page, lambda cur: cur.portal is not None),
 ]

@@ -6,10 +6,11 @@ export function escapeXml(text) {
 }
 
 /**
- * rows: [{id, label, current (or null), target (or null)}], maxLevel, labels: {title, current, target (optional)}
+ * rows: [{id, label, current (or null), target (or null)}], maxLevel, labels: {title, current, target (optional)},
+ * step: the distance between grid lines (1 for levels; 25 for a 0-100 score, say)
  * Bars show the current level; a dark tick marks the target; a gap is the distance between them.
  */
-export function levelChart(rows, maxLevel, labels) {
+export function levelChart(rows, maxLevel, labels, step = 1) {
   const rowH = 26, labelW = 300, barW = 320, top = 34, left = 8;
   const width = left + labelW + barW + 40;
   const height = top + rows.length * rowH + 28;
@@ -22,7 +23,7 @@ export function levelChart(rows, maxLevel, labels) {
   if (labels.target) {
     out.push(`<rect x="${left + 180}" y="4" width="4" height="14" fill="#212121"/><text x="${left + 190}" y="16" font-size="13">${escapeXml(labels.target)}</text>`);
   }
-  for (let level = 0; level <= maxLevel; level += 1) {
+  for (let level = 0; level <= maxLevel; level += step) {
     out.push(`<line x1="${x(level)}" y1="${top - 6}" x2="${x(level)}" y2="${top + rows.length * rowH}" stroke="#cfd8dc"/>`,
       `<text x="${x(level)}" y="${top + rows.length * rowH + 18}" font-size="12" text-anchor="middle">${level}</text>`);
   }

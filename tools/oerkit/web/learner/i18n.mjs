@@ -6,8 +6,13 @@ export function translate(messages, key, params = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
-export function formatNumber(value, lang) {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+export function formatNumber(value, lang, digits = 1) {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A share from 0 to 100 as a whole percentage, as the language writes it ("88%", "88 %"). */
+export function formatPercent(value, lang) {
+  return new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
 }
 
 export function formatDate(iso, lang) {

@@ -7,14 +7,8 @@ import { translate } from "./i18n.mjs";
 import { itemView } from "./item-view.mjs";
 import { answer, finish } from "./quiz-session.mjs";
 import { connect } from "./scorm-api.mjs";
-import { correctPattern, decodeSuspend, encodeSuspend, formatResponse, INTERACTION_TYPE, resultWord } from "./scorm-mapping.mjs";
-
-function sessionTime(ms, v2004) {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
-  if (v2004) return `PT${h}H${m}M${sec}S`;
-  return `${String(h).padStart(4, "0")}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
-}
+import { correctPattern, decodeSuspend, encodeSuspend, formatResponse, INTERACTION_TYPE, resultWord, timespan, timestamp }
+  from "./scorm-mapping.mjs";
 
 function start() {
   const data = JSON.parse(document.getElementById("oerkit-sco").textContent);
@@ -111,8 +105,10 @@ function start() {
   pages.forEach((p) => p.querySelector("h1")?.setAttribute("tabindex", "-1"));
 
   let interactionCount = lms ? Number(lms.get(k("cmi.interactions._count", "cmi.interactions._count"))) || 0 : 0;
+  let lastAnswerAt = Date.now(); // latency: the time since the previous answer (or the start of the session)
   const recordInteraction = (item, response, result) => {
     if (!lms) return;
+    const now = Date.now();
     const n = interactionCount;
     interactionCount += 1;
     const base = `cmi.interactions.${n}`;
@@ -123,6 +119,9 @@ function start() {
     lms.set(`${base}.${v2004 ? "learner_response" : "student_response"}`, formatResponse(item, response, data.version));
     lms.set(`${base}.result`, resultWord(result.correct, data.version));
     lms.set(`${base}.weighting`, 1);
+    lms.set(`${base}.${v2004 ? "timestamp" : "time"}`, timestamp(new Date(now), data.version));
+    lms.set(`${base}.latency`, timespan(now - lastAnswerAt, data.version));
+    lastAnswerAt = now;
   };
 
   if (data.quiz) {
@@ -152,7 +151,7 @@ function start() {
   finishButton.addEventListener("click", () => {
     report();
     if (lms) {
-      lms.set(k("cmi.core.session_time", "cmi.session_time"), sessionTime(Date.now() - started, v2004));
+      lms.set(k("cmi.core.session_time", "cmi.session_time"), timespan(Date.now() - started, data.version));
       lms.commit();
       lms.terminate();
     }
@@ -161,7 +160,7 @@ function start() {
   window.addEventListener("pagehide", () => {
     if (!lms) return;
     report();
-    lms.set(k("cmi.core.session_time", "cmi.session_time"), sessionTime(Date.now() - started, v2004));
+    lms.set(k("cmi.core.session_time", "cmi.session_time"), timespan(Date.now() - started, data.version));
     lms.commit();
     lms.terminate();
   });

@@ -92,3 +92,20 @@ export function decodeSuspend(items, text, pageCount) {
   });
   return state;
 }
+
+/** A duration in the LMS format: 2004 ISO 8601 (PT1H2M3.5S), 1.2 CMITimespan (HHHH:MM:SS.SS). */
+export function timespan(ms, version) {
+  const cs = Math.max(0, Math.round(ms / 10)); // centiseconds: the precision both formats allow
+  const h = Math.floor(cs / 360000), m = Math.floor((cs % 360000) / 6000), sec = (cs % 6000) / 100;
+  if (version === "2004") return `PT${h}H${m}M${sec}S`;
+  const pad = (n, width) => String(n).padStart(width, "0");
+  return `${pad(h, 4)}:${pad(m, 2)}:${pad(Math.floor(sec), 2)}.${pad(cs % 100, 2)}`;
+}
+
+/** A moment in the LMS format: 2004 a local ISO 8601 time (2026-11-23T09:05:07), 1.2 the time of day. */
+export function timestamp(date, version) {
+  const pad = (n) => String(n).padStart(2, "0");
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (version !== "2004") return time;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${time}`;
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { correctPattern, decodeSuspend, encodeSuspend, formatResponse, resultWord } from "./scorm-mapping.mjs";
+import { correctPattern, decodeSuspend, encodeSuspend, formatResponse, resultWord, timespan, timestamp } from "./scorm-mapping.mjs";
 
 const single = { id: "q1", type: "single", options: [{ id: "a" }, { id: "b", correct: true }] };
 const multiple = { id: "q2", type: "multiple", options: [{ id: "a", correct: true }, { id: "b" }, { id: "c", correct: true }] };
@@ -38,4 +38,17 @@ test("suspend data round-trips every item type", () => {
 test("corrupt or foreign suspend data starts fresh", () => {
   assert.deepEqual(decodeSuspend([single], "garbage", 2), { seen: [false, false], location: 0, finished: false, responses: {} });
   assert.deepEqual(decodeSuspend([single], '{"l": 99, "r": [[7]]}', 2).location, 0);
+});
+
+test("durations and moments in the SCORM 1.2 and 2004 formats", () => {
+  const ms = ((1 * 60 + 2) * 60 + 3) * 1000 + 456; // 1 h 2 min 3.456 s
+  assert.equal(timespan(ms, "2004"), "PT1H2M3.46S");
+  assert.equal(timespan(ms, "1.2"), "0001:02:03.46");
+  assert.equal(timespan(0, "2004"), "PT0H0M0S");
+  assert.equal(timespan(-5, "1.2"), "0000:00:00.00"); // a clock set back never gives a negative time
+  assert.match(timespan(12.5 * 3600 * 1000, "1.2"), /^0012:30:00\.00$/);
+  const moment = new Date(2026, 10, 23, 9, 5, 7);
+  assert.equal(timestamp(moment, "2004"), "2026-11-23T09:05:07");
+  assert.equal(timestamp(moment, "1.2"), "09:05:07");
+  assert.match(timespan(61_000, "2004"), /^PT\d+H\d+M\d+(\.\d{1,2})?S$/); // the 2004 timeinterval form
 });

@@ -1,0 +1,119 @@
+"""Incremental builds: an unchanged project is not rebuilt, an edited page rebuilds only its module's
+exports, and whatever comes from the cache is byte for byte what a clean build makes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from oerkit import build_cache
+from oerkit.build import build_all
+from oerkit.cli import main as oerkit_main
+
+
+STABLE_TOOLCHAIN = build_cache.toolchain_fingerprint(FIXTURES)
+
+
+@pytest.fixture(autouse=True)
+def stable_toolchain(monkeypatch):
+    """The toolchain's fingerprint as at the start of the tests (its own test is below), so that editing the
+    package while the tests run does not look like a toolchain change."""
+    monkeypatch.setattr("oerkit.build_state.toolchain_fingerprint", lambda root: STABLE_TOOLCHAIN)
+
+
+@pytest.fixture
+def mini(tmp_path):
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
+    return root
+
+
+def cache_line(err: str) -> tuple[int, int]:
+    match = re.search(r"export cache: (\d+) reused, (\d+) built", err)
+    assert match, err
+    return int(match.group(1)), int(match.group(2))
+
+
+def tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_second_build_without_changes_does_nothing(mini, capsys):
+    assert build_all(mini) == 0
+    page = mini / "site" / "index.html"
+    before = page.stat().st_mtime_ns
+    capsys.readouterr()
+    assert oerkit_main(["--root", str(mini), "build"]) == 0
+    assert "nothing changed since the last build" in capsys.readouterr().err
+    assert page.stat().st_mtime_ns == before
+    # --force builds again, every export from the cache
+    assert oerkit_main(["--root", str(mini), "build", "--force"]) == 0
+    reused, built = cache_line(capsys.readouterr().err)
+    assert built == 0 and reused > 0
+
+
+def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    capsys.readouterr()
+    page = mini / "modules" / "A1-first-steps" / "introduction.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence for the cache test.\n", encoding="utf-8")
+    assert build_all(mini) == 0
+    reused, built = cache_line(capsys.readouterr().err)
+    languages = 4
+    # A1 in SCORM 1.2 and 2004, its EPUB, and the programme book, in each language; A2 comes from the cache
+    assert built == languages * (2 + 1 + 1)
+    assert reused == languages * (2 + 1)
+    assert "One more sentence for the cache test." in (mini / "site" / "modules" / "A1-first-steps" /
+                                                      "introduction" / "index.html").read_text(encoding="utf-8")
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    cached, clean = tree(mini / "site"), tree(tmp_path / "clean")
+    assert sorted(cached) == sorted(clean)
+    assert [name for name in cached if cached[name] != clean[name]] == []
+
+
+def test_a_toolchain_change_rebuilds_everything(mini, capsys, monkeypatch):
+    assert build_all(mini) == 0
+    capsys.readouterr()
+    monkeypatch.setattr("oerkit.build_state.toolchain_fingerprint", lambda root: STABLE_TOOLCHAIN + "-new-pandoc")
+    assert build_all(mini) == 0
+    reused, built = cache_line(capsys.readouterr().err)
+    assert reused == 0 and built == 4 * (2 + 2 + 1 + 1)
+
+
+def test_a_failed_build_keeps_the_site_and_is_not_taken_for_up_to_date(mini, capsys):
+    assert build_all(mini) == 0
+    outcomes = mini / "learning_outcomes" / "A.yaml"
+    good = outcomes.read_text(encoding="utf-8")
+    outcomes.write_text(good + "  - broken: [\n", encoding="utf-8")
+    assert build_all(mini) == 1
+    assert (mini / "site" / "index.html").is_file()
+    outcomes.write_text(good, encoding="utf-8")
+    capsys.readouterr()
+    assert build_all(mini) == 0
+    assert "nothing changed" in capsys.readouterr().err  # back to the sources of the last good build
+
+
+def test_jobs_must_be_a_positive_number(mini, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        oerkit_main(["--root", str(mini), "build", "--jobs", "0"])
+    assert exit_info.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_the_toolchain_fingerprint_follows_the_package_files(tmp_path, monkeypatch):
+    package = tmp_path / "oerkit"
+    (package / "web").mkdir(parents=True)
+    (package / "web" / "sco.css").write_text("body { color: black; }")
+    (package / "build.py").write_text("print('build')")
+    monkeypatch.setattr("oerkit.build_cache.resources.files", lambda name: package)
+    first = build_cache.toolchain_fingerprint(tmp_path)
+    assert build_cache.toolchain_fingerprint(tmp_path) == first
+    (package / "web" / "sco.css").write_text("body { color: navy; }")
+    assert build_cache.toolchain_fingerprint(tmp_path) != first
+    (package / "__pycache__").mkdir()
+    changed = build_cache.toolchain_fingerprint(tmp_path)
+    (package / "__pycache__" / "build.cpython-311.pyc").write_bytes(b"compiled")
+    assert build_cache.toolchain_fingerprint(tmp_path) == changed  # compiled files are not inputs

@@ -1,0 +1,179 @@
+"""Content-addressed build cache: each built file is stored under a hash of everything it is made from, so a
+rebuild with unchanged inputs takes the stored bytes instead of running the exporter again, and any change
+to its inputs (a page, a quiz, a shared curriculum file, a template, the toolchain or a tool version) gives a
+new key and a fresh build.
+
+Inputs are files, hashed by content:
+- the toolchain: every file of the oerkit package (code, templates, styles, UI strings), the versions of
+  Python, the site and Markdown libraries and pandoc, and package-lock.json (esbuild, the SCORM schemas);
+- the shared sources every export may read: curriculum/**, learning_outcomes/** and every module.yaml
+  (modules cite each other's titles);
+- a module's own sources: its folder (pages, translations, media) and its quiz bank.
+A module's packages depend on the toolchain, the shared sources and that module's sources only, so editing a
+page rebuilds that module's packages and the whole-programme books, nothing else.
+
+Entries live in build/cache/<2 hex>/<key>; the ones a complete build did not use are removed at its end, so
+the cache holds one generation of outputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import sys
+from collections.abc import Callable
+from functools import cached_property
+from importlib import metadata, resources
+from pathlib import Path
+
+from .model import Curriculum, Module
+
+TOOL_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown",
+                      "pypandoc-binary", "PyYAML")
+SHARED_SOURCES = ("curriculum", "learning_outcomes")
+BUILD_INPUTS = ("curriculum", "learning_outcomes", "modules", "assessment_quiz", "i18n", "mkdocs.yml")
+
+
+def _hash_files(files: list[Path], base: Path) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def files_under(base: Path, names: tuple[str, ...] | list[str]) -> list[Path]:
+    """Every file under the given folders (or the given files) of `base`, in a stable order; hidden files and
+    editor leftovers are skipped."""
+    out: list[Path] = []
+    for name in names:
+        path = base / name
+        if path.is_file():
+            out.append(path)
+        elif path.is_dir():
+            out += [p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
+                                                                          p.relative_to(base).parts)
+                    and not p.name.endswith(("~", ".swp", ".tmp"))]
+    return sorted(set(out))
+
+
+def toolchain_fingerprint(root: Path) -> str:
+    """The oerkit package's files and the versions of the tools it drives."""
+    package = Path(str(resources.files("oerkit")))
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith(".pyc")]
+    digest = hashlib.sha256(_hash_files(sorted(files), package).encode())
+    versions = [sys.version, platform.machine()]
+    for dist in TOOL_DISTRIBUTIONS:
+        try:
+            versions.append(f"{dist}=={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist} missing")
+    digest.update("\n".join(versions).encode())
+    lock = root / "package-lock.json"
+    if lock.is_file():
+        digest.update(lock.read_bytes())
+    return digest.hexdigest()
+
+
+class SourceFingerprints:
+    """Hashes of the inputs of a curriculum's exports, each computed once per build."""
+
+    def __init__(self, root: Path, cur: Curriculum, toolchain: str):
+        self.root = root
+        self.cur = cur
+        self.toolchain = toolchain
+        self._modules: dict[str, str] = {}
+
+    @cached_property
+    def shared(self) -> str:
+        module_files = sorted(self.root.glob("modules/*/module.yaml"))
+        return _hash_files(files_under(self.root, SHARED_SOURCES) + module_files, self.root)
+
+    def module(self, mod: Module) -> str:
+        if mod.id not in self._modules:
+            files = files_under(self.root, [mod.folder.relative_to(self.root).as_posix()])
+            bank = self.cur.quizzes.get(mod.id)
+            if bank is not None and (self.root / bank.source.file).is_file():
+                files.append(self.root / bank.source.file)
+            self._modules[mod.id] = _hash_files(files, self.root)
+        return self._modules[mod.id]
+
+    @cached_property
+    def all_modules(self) -> str:
+        return hashlib.sha256("".join(self.module(m) for m in self.cur.modules_in_order()).encode()).hexdigest()
+
+    def key(self, *parts: str | bytes) -> str:
+        digest = hashlib.sha256(self.toolchain.encode())
+        for part in parts:
+            digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
+        return digest.hexdigest()
+
+
+class BuildCache:
+    """Built files by content key, in a folder; thread-safe for distinct keys."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        path = self._path(key)
+        self.used.add(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        self.used.add(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+
+    def prune(self) -> int:
+        """Remove the entries this build did not use; return how many."""
+        removed = 0
+        if self.folder.is_dir():
+            for path in self.folder.glob("*/*"):
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+
+class ExportCache:
+    """What the exporters see: `file(out, key_parts, make)` writes `out` from the cache when an entry for the
+    key exists, else runs `make()` (which writes `out`) and stores the result. Without a store (no cache,
+    `oerkit export`) it just runs `make()`."""
+
+    def __init__(self, store: BuildCache | None = None, prints: SourceFingerprints | None = None):
+        self.store = store
+        self.prints = prints
+
+    def file(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple], make: Callable[[], object]) -> int:
+        if self.store is None or self.prints is None:
+            make()
+            return out.stat().st_size
+        key = self.prints.key(*key_parts(self.prints))
+        data = self.store.get(key)
+        if data is None:
+            make()
+            self.store.put(key, out.read_bytes())
+            return out.stat().st_size
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        return len(data)
+
+
+NO_CACHE = ExportCache()
