@@ -1,6 +1,7 @@
 """Schema rules: unknown fields, missing fields, wrong types and values, with the line and a hint."""
 
 import json
+from pathlib import Path
 from importlib import resources
 
 from jsonschema import Draft202012Validator
@@ -58,3 +59,12 @@ def test_text_cut_at_a_comma_is_explained(project):
     d = only(diags, "schema-key")[0]
     assert "quotes" in d.message
     assert not [x for x in diags if x.code == "schema-type"], "the cut text is reported once, not twice"
+
+
+def test_every_kind_of_source_has_a_schema_and_a_place_in_the_reference():
+    from oerkit.load import KIND_PATTERNS
+    from oerkit.schemas import KINDS
+    kinds = {kind for _, kind in KIND_PATTERNS}
+    assert kinds == set(KINDS)
+    schemas = Path(__file__).resolve().parents[1] / "tools" / "oerkit" / "schemas"
+    assert all((schemas / f"{kind}.schema.json").is_file() for kind in kinds)

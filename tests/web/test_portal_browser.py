@@ -82,7 +82,7 @@ def test_views_filters_and_search_narrow_the_catalogue(page, origin):
     assert "complements a city's existing platforms" in page.inner_text("article")
 
     # a citizen's view: only entries meant for citizens, announced in the live region
-    page.get_by_label("Citizens", exact=True).check()
+    page.get_by_role("radio", name="Citizens").check()
     citizens = entries_where(page, "audiences", "citizen")
     assert visible_entries(page) == citizens and 10 < len(citizens) < total
     assert count_text(page) == f"Entries shown: {len(citizens)} of {total}."
@@ -103,7 +103,7 @@ def test_views_filters_and_search_narrow_the_catalogue(page, origin):
     assert visible_entries(page) == citizens, "the view stays"
 
     # everyone, a framework and the module filter; search needs every word
-    page.get_by_label("Everyone").check()
+    page.get_by_role("radio", name="Everyone").check()
     page.get_by_label("Framework:").select_option(label="ISO 37123: resilient cities")
     assert set(visible_entries(page)) == set(entries_where(page, "frameworks", "iso-37123"))
     page.get_by_label("Search:").fill("HAZARD maps")
@@ -116,13 +116,13 @@ def test_views_filters_and_search_narrow_the_catalogue(page, origin):
     assert with_a1 == entries_where(page, "modules", "A1") and len(with_a1) >= 5
     link = entry(page, with_a1[0]).get_by_role("link", name="A1 First steps")
     assert link.get_attribute("href") == "../../modules/A1-first-steps/index.html"
-    policy = entry(page, "ind-exposure").get_by_role("link", name="P1S2 List and prioritise critical services and assets")
-    assert policy.get_attribute("href") == "../resilience-policies/index.html#policy-p1s2"
+    policy = entry(page, "cwa-17302").get_by_role("link", name="L3M1 Share lessons across departments")
+    assert policy.get_attribute("href") == "../resilience-policies/index.html#policy-l3m1"
     assert axe_violations(page) == []
 
     # an infrastructure provider opens the page from a bookmarked view
     page.goto(f"{origin}/{PAGE}?view=infrastructure-provider", wait_until="networkidle")
-    assert page.get_by_label("Infrastructure providers").is_checked()
+    assert page.get_by_role("radio", name="Infrastructure providers").is_checked()
     assert visible_entries(page) == entries_where(page, "audiences", "infrastructure-provider")
     page.get_by_role("link", name="P1S2 List and prioritise critical services and assets").first.click()
     assert page.url.endswith("resilience-policies/index.html#policy-p1s2") and page.locator("#policy-p1s2").is_visible()
@@ -130,9 +130,9 @@ def test_views_filters_and_search_narrow_the_catalogue(page, origin):
 
 def test_shortlist_and_notes_with_the_keyboard_only(page, origin):
     page.goto(f"{origin}/{PAGE}", wait_until="networkidle")
-    page.get_by_label("City managers").focus()
+    page.get_by_role("radio", name="City managers").focus()
     page.keyboard.press("ArrowRight")
-    assert page.get_by_label("Infrastructure providers").is_checked(), "arrow keys move through the views"
+    assert page.get_by_role("radio", name="Infrastructure providers").is_checked(), "arrow keys move through the views"
     page.get_by_label("Search:").focus()
     page.keyboard.type("outage restoration")
     assert visible_entries(page) == ["src-outage-records"]
@@ -238,17 +238,17 @@ def test_hostile_and_unknown_files_are_refused_and_notes_stay_text(page, origin,
 def test_translated_pages_search_without_accents_and_are_accessible(page, origin, lang):
     page.goto(f"{origin}/{lang}/{PAGE}", wait_until="networkidle")
     title, query, found, count = {
-        "el": ("Πύλη πληροφοριών για την ανθεκτικότητα", "ΑΝΟΙΚΤΑ δεδομενα πολης", "ind-open-data", "Καταχωρίσεις που εμφανίζονται: 1 από"),
-        "de": ("Resilienz-Informationsportal", "uberwachung OFFENTLICHEN gesundheit", "src-health-surveillance", "Angezeigte Einträge: 1 von"),
+        "el": ("Πύλη πληροφοριών για την ανθεκτικότητα", "ΑΝΟΙΚΤΑ δεδομενα πολης", ["ind-open-data", "src-city-sensors"], "Καταχωρίσεις που εμφανίζονται: 2 από"),
+        "de": ("Resilienz-Informationsportal", "uberwachung OFFENTLICHEN gesundheit", ["src-health-surveillance"], "Angezeigte Einträge: 1 von"),
     }[lang]
     assert page.locator("h1").inner_text().rstrip("¶") == title
     page.locator("#oerkit-portal-search").fill(query)
-    assert visible_entries(page) == [found]
+    assert visible_entries(page) == found
     assert count_text(page).startswith(count)
     if lang == "el":
         page.locator("#oerkit-portal-search").fill("συντονιζει ανθεκτικοτητα")  # Ποιος συντονίζει την ανθεκτικότητα;
         assert visible_entries(page) == ["sc-coordination"]
-        page.get_by_label("Πολίτες", exact=True).check()
+        page.get_by_role("radio", name="Πολίτες").check()
         assert visible_entries(page) == [], "that question is for city managers"
     page.locator("#oerkit-portal-search").fill("")
     assert axe_violations(page) == []

@@ -93,3 +93,12 @@ def test_a_full_export_from_the_planner_imports_on_a_toolkit_page(page, origin, 
     assert row(page, "L1").locator("td").first.inner_text() == "Starting"
     stored = json.loads(page.evaluate("localStorage.getItem('oerkit:mini')"))
     assert stored["plan"]["pinned"] == ["A2"] and stored["plan"]["order"] == ["A1", "A2"]
+
+
+@pytest.mark.parametrize("tool", ["maturity-model", "resilience-policies", "risk-systemicity", "city-dynamics",
+                                  "information-portal"])
+def test_a_fresh_tool_page_shows_no_placeholder_values(page, origin, tool):
+    # a view that hands null, undefined or NaN to the page shows them as words: a learner would see "null"
+    page.goto(f"{origin}/tools/{tool}/index.html", wait_until="networkidle")
+    words = set(page.locator("#oerkit-app").inner_text().split())
+    assert not words & {"null", "undefined", "NaN", "[object"}

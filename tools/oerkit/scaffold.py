@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import sys
 import tempfile
@@ -26,7 +27,6 @@ from .load import LoadResult, load_project, rel
 from .schemas import check_document, schema_files
 from .yaml_source import load_yaml
 
-TODO = "TODO"
 _COMMON = schema_files()["common.schema.json"]["$defs"]
 ID_RE = re.compile(_COMMON["id"]["pattern"])
 ID_RULE = _COMMON["id"]["description"].split(": ", 1)[-1].rstrip(".")  # "letters, digits, ..."
@@ -69,7 +69,7 @@ def load(root: Path) -> LoadResult:
 
 
 def check_id(value: str, what: str) -> None:
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):
         raise ScaffoldError(f"'{value}' is not a valid {what} id: use {ID_RULE} (for example T6)")
 
 
@@ -152,7 +152,6 @@ def yaml_string(value: str) -> str:
 
 def schema_line(root: Path, path: Path, kind: str) -> str:
     """The editor's schema line, relative from the new file to the schema the project uses."""
-    import os
     local = root / "tools" / "oerkit" / "schemas"
     folder = local if local.is_dir() else Path(__file__).resolve().parent / "schemas"
     target = os.path.relpath(folder / f"{kind}.schema.json", path.parent)

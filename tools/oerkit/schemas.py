@@ -18,7 +18,8 @@ from referencing import Registry, Resource
 from .diagnostics import Report
 from .yaml_source import YamlDocument
 
-KINDS = ("programme", "framework", "profile", "outcomes", "module", "quiz", "glossary", "maturity", "risk")
+KINDS = ("programme", "framework", "profile", "outcomes", "module", "quiz", "glossary", "maturity", "risk", "dynamics",
+         "portal", "certification")  # every kind of source file (load.KIND_PATTERNS), in the order the guide lists them
 TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "array": "a list", "object": "a mapping (key: value)", "null": "empty"}
 

@@ -95,7 +95,7 @@ export function dynamicsView(root, data, t, store, known) {
     }));
     planBox.replaceChildren(el("h2", { id: "oerkit-dyn-plan-title", text: t("dynamics.plan") }),
       el("p", { text: plan.length ? t("dynamics.plan_count", { count: plan.length, cost: num(total) }) : t("dynamics.plan_empty") }),
-      plan.length ? list : null,
+      ...(plan.length ? [list] : []),
       el("div", { class: "oerkit-buttons oerkit-no-print" },
         el("button", { type: "button", class: "md-button", id: "oerkit-dyn-sort", text: t("dynamics.sort"), disabled: plan.length < 2,
           onclick: () => setPlan(maturityOrder(model, plan), t("dynamics.sorted"), "oerkit-dyn-sort") }),
