@@ -49,11 +49,11 @@ test-deps: deps
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null) \
 	  || { echo "could not install pango: run 'apt-get install libpango-1.0-0 libpangoft2-1.0-0' as root"; exit 1; }; }
 
-test: test-deps test-js test-python
+test: test-deps lint test-js test-python
 
 # Python style and errors (ruff, configured in pyproject.toml); also a pre-commit hook
 lint: deps
-	$(BIN)/ruff check tools tests .github
+	$(BIN)/ruff check tools tests benchmarks .github
 
 test-python:
 	$(BIN)/pytest -q

@@ -67,7 +67,7 @@ def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini,
     assert built == languages * (2 + 1 + 1)
     assert reused == languages * (2 + 1)
     assert "One more sentence for the cache test." in (mini / "site" / "modules" / "A1-first-steps" /
-                                                      "introduction" / "index.html").read_text(encoding="utf-8")
+                                                      "introduction.html").read_text(encoding="utf-8")
     assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
     cached, clean = tree(mini / "site"), tree(tmp_path / "clean")
     assert sorted(cached) == sorted(clean)
@@ -80,7 +80,7 @@ def test_a_toolchain_change_rebuilds_everything(mini, capsys, monkeypatch):
     monkeypatch.setattr("oerkit.build_state.toolchain_fingerprint", lambda root: STABLE_TOOLCHAIN + "-new-pandoc")
     assert build_all(mini) == 0
     reused, built = cache_line(capsys.readouterr().err)
-    assert reused == 0 and built == 4 * (2 + 2 + 1 + 1)
+    assert reused == 0 and built == 4 * (2 * 2 + 2 + 1)  # 2 modules x (SCORM 1.2, 2004, EPUB) + programme book
 
 
 def test_a_failed_build_keeps_the_site_and_is_not_taken_for_up_to_date(mini, capsys):
@@ -117,3 +117,19 @@ def test_the_toolchain_fingerprint_follows_the_package_files(tmp_path, monkeypat
     changed = build_cache.toolchain_fingerprint(tmp_path)
     (package / "__pycache__" / "build.cpython-311.pyc").write_bytes(b"compiled")
     assert build_cache.toolchain_fingerprint(tmp_path) == changed  # compiled files are not inputs
+
+
+def test_the_parallel_build_writes_what_each_exporter_writes_alone(mini, tmp_path):
+    # SCORM pages and EPUBs are rendered in two threads at once: neither may see the other's Markdown
+    from oerkit.export.epub import EpubExporter
+    from oerkit.export.scorm import ScormExporter
+    from oerkit.validate import validate_project
+    assert build_all(mini, cache=False) == 0
+    cur = validate_project(mini).curriculum
+    alone = tmp_path / "alone"
+    ScormExporter(mini, tmp_path / "work").export(cur, alone)
+    EpubExporter(mini, tmp_path / "work").export(cur, alone, jobs=1)
+    expected = tree(alone / "downloads")
+    built = tree(mini / "site" / "downloads")
+    assert expected and {name: built.get(name) == data for name, data in expected.items()} == \
+        {name: True for name in expected}

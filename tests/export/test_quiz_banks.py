@@ -103,7 +103,7 @@ def test_gift_round_trip_in_every_language_with_a_real_parser(cur, tmp_path):
         source = (tmp_path / a.path).read_text()
         for q in questions:
             if q["type"] == "Category":
-                assert q["title"].startswith(f"$course$/top/") and f"/{a.module} " in q["title"]
+                assert q["title"].startswith("$course$/top/") and f"/{a.module} " in q["title"]
                 continue
             item = items[q["title"]]
             assert q["globalFeedback"]["text"] == tx(item.feedback)

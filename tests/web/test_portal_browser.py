@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 
@@ -232,6 +233,19 @@ def test_hostile_and_unknown_files_are_refused_and_notes_stay_text(page, origin,
     assert status_says(page, "Your data has been imported.")
     note = page.locator(".oerkit-portal-my-note")
     assert "<img src=x onerror=alert(1)>" in note.inner_text() and note.locator("img").count() == 0
+
+
+def test_the_catalogue_reads_without_javascript_and_is_in_the_site_search(origin):
+    with chromium() as browser:
+        p = browser.new_context(java_script_enabled=False).new_page()
+        p.goto(f"{origin}/{PAGE}", wait_until="networkidle")
+        assert "The views, filters, search and shortlist need JavaScript." in p.inner_text("article")
+        assert p.locator(".oerkit-portal-entry:visible").count() == p.locator(".oerkit-portal-entry").count() >= 36
+        census = p.locator("#portal-src-census")
+        assert "Access: open: published for anyone" in census.inner_text() and "Updated: every few years" in census.inner_text()
+    with urlopen(f"{origin}/search/search_index.json") as response:
+        index = response.read().decode("utf-8")
+    assert "Census and small-area population statistics" in index and "Who coordinates resilience?" in index
 
 
 @pytest.mark.parametrize("lang", ["el", "de"])

@@ -6,7 +6,6 @@ succeeded, so a failed build leaves the previous site in place and nothing half-
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import time

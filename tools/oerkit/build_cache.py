@@ -161,19 +161,29 @@ class ExportCache:
         self.store = store
         self.prints = prints
 
-    def file(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple], make: Callable[[], object]) -> int:
+    def restore(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple]) -> int | None:
+        """Write `out` from the cache and return its size, or None when the cache does not have it."""
         if self.store is None or self.prints is None:
-            make()
-            return out.stat().st_size
-        key = self.prints.key(*key_parts(self.prints))
-        data = self.store.get(key)
+            return None
+        data = self.store.get(self.prints.key(*key_parts(self.prints)))
         if data is None:
-            make()
-            self.store.put(key, out.read_bytes())
-            return out.stat().st_size
+            return None
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
         return len(data)
+
+    def save(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple]) -> None:
+        """Keep the freshly built `out` for the next build."""
+        if self.store is not None and self.prints is not None:
+            self.store.put(self.prints.key(*key_parts(self.prints)), out.read_bytes())
+
+    def file(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple], make: Callable[[], object]) -> int:
+        size = self.restore(out, key_parts)
+        if size is None:
+            make()
+            self.save(out, key_parts)
+            size = out.stat().st_size
+        return size
 
 
 NO_CACHE = ExportCache()

@@ -206,7 +206,6 @@ def build_portal(doc: YamlDocument) -> m.InformationPortal:
                                entries, _src(doc, ()))
 
 
-
 def build_dynamics(doc: YamlDocument) -> m.CityDynamics:
     d = doc.data
     shocks = [m.DynamicsShock(x["year"], x["magnitude"], x["name"], _src(doc, ("shocks", i)))

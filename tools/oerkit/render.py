@@ -7,6 +7,7 @@ Links are rewritten by a callback, because each format resolves them differently
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import Callable
 
@@ -19,10 +20,17 @@ EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "to
 HREF = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
-        "toc": {"slugify": slugify(case="lower"), "permalink": False}}, output_format="html")
+    """One Markdown instance per thread: an instance keeps state while it converts, and the build renders
+    SCORM pages in one thread while another renders the EPUBs."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+            "toc": {"slugify": slugify(case="lower"), "permalink": False}}, output_format="html")
+    return md
 
 
 @lru_cache(maxsize=4096)

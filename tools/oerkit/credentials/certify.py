@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Curriculum, text
-from .badge import credential, credential_id, sign
+from .badge import credential, credential_id, sign, site_root
 from .certificate import RendererMissing, certificate_html, renderer, write_certificate
 from .keys import KeyFileError, load_private_key, public_multikey, read_public_key
 from .report import CohortReport, Entry
@@ -92,14 +92,10 @@ def certify(cur: Curriculum, opts: Options) -> tuple[CohortReport, int]:
     results = read_results(opts.results, cur)
     report = CohortReport(results, opts.issued.isoformat(), rule_summary(cur), dry_run=opts.dry_run)
     if report.fatal() or (results.problems and not opts.skip_invalid):
-        for learner in results.learners:
-            problems = results.problems_of(learner.id)
-            report.entries.append(Entry(learner.id, learner.name, "held-back" if problems else "not-certified",
-                                        None if problems else evaluate(cur, learner), problems))
-        report.entries = [e for e in report.entries if e.status == "held-back"]
+        report.entries = [Entry(lrn.id, lrn.name, "held-back", problems=results.problems_of(lrn.id))
+                          for lrn in results.learners if results.problems_of(lrn.id)]
         return report, 1
     taken: set[str] = set()
-    verify_root = cur.certification.site_url
     for learner in results.learners:
         problems = results.problems_of(learner.id)
         if problems:
@@ -120,7 +116,7 @@ def certify(cur: Curriculum, opts: Options) -> tuple[CohortReport, int]:
         badge = opts.out / folder / "credential.json"
         badge.parent.mkdir(parents=True, exist_ok=True)
         badge.write_text(json.dumps(signed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        verify_url = verify_root + ("" if lang == cur.default_language else f"{lang}/") + "verify/"
+        verify_url = site_root(cur, lang) + "verify/"
         pdf = opts.out / folder / f"certificate-{lang}.pdf"
         write_certificate(certificate_html(cur, verdict, lang, opts.issued, entry.credential_id, verify_url), pdf)
         entry.files = [f"{folder}/{pdf.name}", f"{folder}/{badge.name}"]

@@ -111,7 +111,7 @@ def parse_score(text: str) -> float | None:
     return number
 
 
-def _decode(path: Path) -> tuple[str | None, Problem | None]:
+def decode_csv(path: Path) -> tuple[str | None, Problem | None]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -127,7 +127,7 @@ def _delimiter(header: str) -> str:
     return max((";", ",", "\t"), key=header.count)
 
 
-def _rows(text: str):
+def csv_rows(text: str):
     """(first line number, cells) per non-empty row, the header included."""
     header = next((line for line in text.splitlines() if line.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header), strict=True)
@@ -347,11 +347,11 @@ class _Reader:
 def read_results(path: Path, cur=None) -> Results:
     """Read a results CSV (generic or Moodle gradebook export) into learners, problems and notes."""
     reader = _Reader(path, cur)
-    text, problem = _decode(path)
+    text, problem = decode_csv(path)
     if problem:
         reader.results.problems.append(problem)
         return reader.results
-    rows = _rows(text)
+    rows = csv_rows(text)
     first = next(rows, None)
     if first is None:
         reader.problem(1, "the file is empty")

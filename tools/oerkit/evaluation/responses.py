@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..credentials.results import _decode as decode_csv
-from ..credentials.results import _rows as csv_rows
+from ..credentials.results import csv_rows, decode_csv
 from ..diagnostics import Report
 from ..model import QuizBank, QuizItem
 

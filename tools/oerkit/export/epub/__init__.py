@@ -19,7 +19,7 @@ import yaml
 
 from ...build_cache import NO_CACHE, ExportCache
 from ...licences import LICENCE_NAMES, LICENCE_URLS
-from ...model import Curriculum, Module, text
+from ...model import Curriculum, Module
 from .._zip import write_zip
 from ..__init__ import Artifact
 from .book import BookWriter
@@ -80,15 +80,20 @@ class EpubExporter:
         are unchanged comes from the cache without being rendered."""
         from concurrent.futures import ThreadPoolExecutor
         tasks = list(self.books(cur, out_dir, languages, modules, programme_book))
-
-        def run(task) -> int:
-            artifact, key_parts, arguments = task
-            out = out_dir / artifact.path
-            return cache.file(out, key_parts, lambda: self.write(*arguments()))
-
+        sizes: dict[int, int] = {}
         with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-            sizes = list(pool.map(run, tasks))
-        return [Artifact(a.module, a.lang, a.format, a.path, size) for (a, _, _), size in zip(tasks, sizes)]
+            pending = []
+            for index, (artifact, key_parts, arguments) in enumerate(tasks):
+                out = out_dir / artifact.path
+                size = cache.restore(out, key_parts)
+                if size is not None:
+                    sizes[index] = size
+                else:  # rendered here, in one thread; pandoc runs in parallel processes
+                    pending.append((index, out, key_parts, pool.submit(self.write, *arguments())))
+            for index, out, key_parts, future in pending:
+                sizes[index] = future.result()
+                cache.save(out, key_parts)
+        return [Artifact(a.module, a.lang, a.format, a.path, sizes[i]) for i, (a, _, _) in enumerate(tasks)]
 
     def books(self, cur: Curriculum, out_dir: Path, languages, modules, programme_book):
         """(artifact, cache key parts, arguments of write) for every book to make; the arguments are a

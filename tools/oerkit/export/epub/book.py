@@ -7,7 +7,6 @@ import html
 import re
 
 from ...locales import Messages
-from ...markdown_source import read_markdown
 from ...model import Curriculum, Module, QuizItem, text
 from ...render import markdown_to_html, render_page
 

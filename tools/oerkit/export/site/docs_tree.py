@@ -6,7 +6,6 @@ language, so every language has every page and readers see why a page is in Engl
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
@@ -70,7 +69,7 @@ class DocsWriter:
 
 def fallback_page(body: str, title: str, t: Messages, source_lang: str) -> str:
     return "\n".join([
-        f'<div class="oerkit-fallback" role="note" markdown="1">',
+        '<div class="oerkit-fallback" role="note" markdown="1">',
         f"**{t('fallback.title')}.** {t('fallback.notice')}",
         "</div>", "",
         f'<div lang="{source_lang}" markdown="1">', "", body.strip(), "", "</div>", ""])

@@ -88,7 +88,8 @@ export function portalView(root, data, t, store, known) {
   for (const e of entries) {
     const { title } = info[e.id];
     const boxId = `oerkit-portal-keep-${e.id}`;
-    boxes[e.id] = el("input", { type: "checkbox", id: boxId });
+    // the entry's title completes the visible label, so that each control has a name of its own
+    boxes[e.id] = el("input", { type: "checkbox", id: boxId, "aria-label": `${t("portal.shortlist_add")}: ${title}` });
     boxes[e.id].addEventListener("change", () => {
       state.tools.portal.shortlist = toggleShortlist(mine().shortlist, e.id, boxes[e.id].checked);
       save();
@@ -108,8 +109,7 @@ export function portalView(root, data, t, store, known) {
     notes[e.id] = el("details", { class: "oerkit-portal-note" }, el("summary", { text: t("portal.note") }),
       el("label", { for: noteId, class: "oerkit-visually-hidden", text: t("portal.note_label", { title }) }), area);
     e.section.append(el("div", { class: "oerkit-app oerkit-portal-mine" },
-      el("p", {}, boxes[e.id], " ", el("label", { for: boxId }, t("portal.shortlist_add"),
-        el("span", { class: "oerkit-visually-hidden", text: `: ${title}` }))),
+      el("p", {}, boxes[e.id], " ", el("label", { for: boxId, text: t("portal.shortlist_add") })),
       notes[e.id]));
   }
   const showMine = () => {
@@ -122,6 +122,32 @@ export function portalView(root, data, t, store, known) {
   };
 
   // --- the shortlist, printable, with the data controls
+  const reveal = (id) => {
+    // a shortlisted entry the view or the filters hide is shown again when its link is followed
+    if (!entries.find((e) => e.id === id)?.section.hidden) return;
+    clearFilters();
+    criteria.audience = ALL;
+    viewBox.querySelector(`input[value="${ALL}"]`).checked = true;
+    apply();
+  };
+  const unpick = (c) => {
+    state.tools.portal.shortlist = toggleShortlist(mine().shortlist, c.id, false);
+    save();
+    boxes[c.id].checked = false;
+    say(status, t("portal.shortlist_removed", { title: c.title }));
+    drawShortlist();
+    document.getElementById("oerkit-portal-shortlist-title").focus();
+  };
+  const picked = (c) => {
+    const note = mine().notes[c.id];
+    return el("li", { "data-entry": c.id },
+      el("p", {}, el("a", { href: `#portal-${c.id}`, text: c.title, onclick: () => reveal(c.id) }), " ",
+        el("span", { class: "oerkit-badge", text: kindName[c.kind] })),
+      el("p", { text: c.summary }),
+      note ? el("p", { class: "oerkit-portal-my-note" }, el("strong", { text: t("portal.my_note") }), " ", note) : null,
+      el("p", { class: "oerkit-no-print" }, el("button", { type: "button", class: "oerkit-small", text: t("portal.remove"),
+        "aria-label": `${t("portal.remove")}: ${c.title}`, onclick: () => unpick(c) })));
+  };
   const shortlist = el("section", { class: "oerkit-portal-picked", "aria-labelledby": "oerkit-portal-shortlist-title" });
   const drawShortlist = () => {
     const chosen = shortlistEntries(mine().shortlist, portal.entries);
@@ -129,26 +155,7 @@ export function portalView(root, data, t, store, known) {
     toShortlist.textContent = t("portal.shortlist_link", { count: chosen.length });
     shortlist.replaceChildren(el("h2", { id: "oerkit-portal-shortlist-title", tabindex: "-1", text: t("portal.shortlist_title") }),
       el("p", { text: chosen.length ? t("portal.shortlist_count", { count: chosen.length }) : t("portal.shortlist_empty") }),
-      chosen.length ? el("ol", {}, ...chosen.map((c) => el("li", { "data-entry": c.id },
-        el("p", {}, el("a", { href: `#portal-${c.id}`, text: c.title, onclick: () => {
-          const target = entries.find((e) => e.id === c.id);
-          if (target && target.section.hidden) { // show it again: the filters hide it
-            clearFilters();
-            criteria.audience = ALL;
-            viewBox.querySelector(`input[value="${ALL}"]`).checked = true;
-            apply();
-          }
-        } }), " ", el("span", { class: "oerkit-badge", text: kindName[c.kind] })),
-        el("p", { text: c.summary }),
-        mine().notes[c.id] ? el("p", { class: "oerkit-portal-my-note" }, el("strong", { text: t("portal.my_note") }), " ", mine().notes[c.id]) : null,
-        el("p", { class: "oerkit-no-print" }, el("button", { type: "button", class: "oerkit-small", onclick: () => {
-          state.tools.portal.shortlist = toggleShortlist(mine().shortlist, c.id, false);
-          save();
-          boxes[c.id].checked = false;
-          say(status, t("portal.shortlist_removed", { title: c.title }));
-          drawShortlist();
-          document.getElementById("oerkit-portal-shortlist-title").focus();
-        } }, t("portal.remove"), el("span", { class: "oerkit-visually-hidden", text: `: ${c.title}` })))))) : null);
+      chosen.length ? el("ol", {}, ...chosen.map(picked)) : null);
   };
 
   const mount = document.getElementById("oerkit-portal-shortlist") || root;

@@ -36,8 +36,8 @@ export function verifyView(root, data, t) {
     status.classList.remove("oerkit-right");
     delete status.dataset.verdict;
     say(status, t("verify.checking"));
-    const text = file.size > MAX_BYTES ? "x".repeat(MAX_BYTES + 1) : await file.text();
-    const result = await checkCredential(text, data.issuer);
+    const result = file.size > MAX_BYTES ? { verdict: "malformed", reason: "verify.reason_large" }
+      : await checkCredential(await file.text(), data.issuer);
     const params = { issuer: data.issuer.name, date: date(result.date, lang),
       reason: result.reason ? t(result.reason) : "" };
     say(status, t(MESSAGES[result.verdict], params), result.verdict === "valid" ? "info" : "error");
