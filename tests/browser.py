@@ -54,3 +54,30 @@ def axe_violations(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")) -> l
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags))
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
             for v in result["violations"]]
+
+
+@contextmanager
+def toolkit_site(tmp_path_factory, name: str):
+    """The mini fixture with the curriculum's real toolkit data (curriculum/tools), built (site only) and
+    served; yields the origin."""
+    from oerkit.build import build_all
+    root = tmp_path_factory.mktemp(name) / "mini"
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
+    shutil.copytree(REPO / "curriculum/tools", root / "curriculum/tools")
+    assert build_all(root, formats=["none"]) == 0
+    with static_server(root / "site") as url:
+        yield url
+
+
+@contextmanager
+def watched_page(origin: str):
+    """A Chromium page that fails the test on a script error or a request to another host."""
+    from urllib.parse import urlsplit
+    with chromium() as browser:
+        p = browser.new_page(accept_downloads=True)
+        p.errors, p.requests = [], []
+        p.on("pageerror", lambda e: p.errors.append(str(e)))
+        p.on("request", lambda r: p.requests.append(r.url))
+        yield p
+        assert p.errors == []
+        assert [u for u in p.requests if urlsplit(u).netloc != urlsplit(origin).netloc and not u.startswith("data:")] == []

@@ -6,45 +6,25 @@ imported again, and a hostile file is refused."""
 from __future__ import annotations
 
 import json
-import re
-import shutil
-from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
 
-from browser import axe_violations, chromium, static_server
-from conftest import FIXTURES, REPO
-from oerkit.build import build_all
+from browser import axe_violations, chromium, toolkit_site, watched_page
 
 PAGE = "tools/information-portal/index.html"
 
 
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
-    root = tmp_path_factory.mktemp("portal") / "mini"
-    shutil.copytree(FIXTURES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
-    shutil.copytree(REPO / "curriculum/tools", root / "curriculum/tools")  # the curriculum's real toolkit data
-    # the mini project has modules A1 and A2 only: let the entries on P2 and R3 point to them instead
-    portal = root / "curriculum/tools/information-portal.yaml"
-    text = portal.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^(    modules: \[.*)$", lambda m: m.group(1).replace("P2", "A1").replace("R3", "A2"), text)
-    portal.write_text(text, encoding="utf-8")
-    assert build_all(root, formats=["none"]) == 0
-    with static_server(root / "site") as url:
+    with toolkit_site(tmp_path_factory, "portal") as url:
         yield url
 
 
 @pytest.fixture
 def page(origin):
-    with chromium() as browser:
-        p = browser.new_page(accept_downloads=True)
-        p.errors, p.requests = [], []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        p.on("request", lambda r: p.requests.append(r.url))
+    with watched_page(origin) as p:
         yield p
-        assert p.errors == []
-        assert [u for u in p.requests if urlsplit(u).netloc != urlsplit(origin).netloc and not u.startswith("data:")] == []
 
 
 def entry(page, eid):

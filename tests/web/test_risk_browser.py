@@ -5,38 +5,24 @@ from members' files; download, delete and import the answers; refuse a hostile f
 from __future__ import annotations
 
 import json
-import shutil
-from urllib.parse import urlsplit
 
 import pytest
 
-from browser import axe_violations, chromium, static_server
-from conftest import FIXTURES, REPO
-from oerkit.build import build_all
+from browser import axe_violations, toolkit_site, watched_page
 
 PAGE = "tools/risk-systemicity/index.html"
 
 
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
-    root = tmp_path_factory.mktemp("risk") / "mini"
-    shutil.copytree(FIXTURES / "mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
-    shutil.copytree(REPO / "curriculum/tools", root / "curriculum/tools")  # the curriculum's real toolkit data
-    assert build_all(root, formats=["none"]) == 0
-    with static_server(root / "site") as url:
+    with toolkit_site(tmp_path_factory, "risk") as url:
         yield url
 
 
 @pytest.fixture
 def page(origin):
-    with chromium() as browser:
-        p = browser.new_page(accept_downloads=True)
-        p.errors, p.requests = [], []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        p.on("request", lambda r: p.requests.append(r.url))
+    with watched_page(origin) as p:
         yield p
-        assert p.errors == []
-        assert [u for u in p.requests if urlsplit(u).netloc != urlsplit(origin).netloc and not u.startswith("data:")] == []
 
 
 def scenario(page, sid):
