@@ -57,13 +57,15 @@ def axe_violations(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")) -> l
 
 
 @contextmanager
-def toolkit_site(tmp_path_factory, name: str):
-    """The mini fixture with the curriculum's real toolkit data (curriculum/tools), built (site only) and
-    served; yields the origin."""
+def toolkit_site(tmp_path_factory, name: str, prepare=None):
+    """The mini fixture with the curriculum's real toolkit data (curriculum/tools), adapted by `prepare(root)`
+    if given, built (site only) and served; yields the origin."""
     from oerkit.build import build_all
     root = tmp_path_factory.mktemp(name) / "mini"
     shutil.copytree(REPO / "tests" / "fixtures" / "mini", root, ignore=shutil.ignore_patterns("site", "build", "site.*"))
     shutil.copytree(REPO / "curriculum/tools", root / "curriculum/tools")
+    if prepare:
+        prepare(root)
     assert build_all(root, formats=["none"]) == 0
     with static_server(root / "site") as url:
         yield url
