@@ -99,3 +99,28 @@ def test_missing_image_fails_the_export_with_a_clear_message(project, tmp_path):
         EpubExporter(project.root, tmp_path / "w").export(cur, tmp_path / "out", ["en"], ["A1"])
     assert "image(s) not found" in str(err.value) and "gone.svg" in str(err.value)
     assert not (tmp_path / "out" / "downloads/epub/mini-A1-en.epub").exists()
+
+
+def test_programme_book_holds_every_module_in_order_under_its_group(books):
+    """The programme book is assembled from the module books: each module's chapters follow its own
+    chapter, one level below it in the contents and two heading levels down."""
+    with zipfile.ZipFile(books["mini-en.epub"]) as zf:
+        opf = zf.read("EPUB/content.opf").decode()
+        nav = zf.read("EPUB/nav.xhtml").decode()
+        docs = {n: zf.read(n).decode() for n in zf.namelist() if n.endswith(".xhtml")}
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', opf))
+    order = [hrefs[i] for i in spine]
+    a1 = next(i for i, h in enumerate(order) if 'id="module-a1"' in docs["EPUB/" + h])
+    a2 = next(i for i, h in enumerate(order) if 'id="module-a2"' in docs["EPUB/" + h])
+    a1_chapters = [h for h in order if h.startswith("text/m-a1-")]
+    assert a1_chapters and order[a1 + 1:a1 + 1 + len(a1_chapters)] == a1_chapters and a1 < a2
+    text = "".join(docs["EPUB/" + h] for h in a1_chapters)
+    assert "The ability to recover" in text and "Answers and explanations" in text  # A1's self-check
+    assert re.search(r"<h3>Learning outcomes</h3>", text) and "<h1" not in text
+    # in the contents: group > module > the module's chapters, every link pointing at a file in the book
+    module_entry = re.search(r'<a href="[^"]+#module-a1">[^<]*</a><ol class="toc">(.*?)#module-a2"', nav, re.S)
+    assert module_entry and "Learning outcomes" in module_entry.group(1) and "Self-check" in module_entry.group(1)
+    for link in re.findall(r'href="(text/[^"#]+)', nav):
+        assert "EPUB/" + link in docs, link
+    assert len(set(re.findall(r' id="([^"]+)"', nav))) == len(re.findall(r' id="([^"]+)"', nav))

@@ -1,17 +1,15 @@
 """The EPUB exporter: an EPUB 3 per module and language, and one book per language with the programme
-(groups as parts, modules as chapters). pandoc does the writing (with --fail-if-warnings, so a missing
+(groups as parts, modules as chapters), assembled from the module books (programme.py). pandoc does the writing (with --fail-if-warnings, so a missing
 image is an error); the accessibility conformance claim pandoc cannot write is added afterwards; the zip is
 rewritten so the same sources give byte-identical books."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
 import tempfile
 import uuid
-import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from .._zip import write_zip
 from ..__init__ import Artifact
 from .book import BookWriter
 from .cover import cover_svg
+from .programme import ProgrammeBookError, assemble, read_epub
 
 ID_NAMESPACE = uuid.UUID("6f1c2b9e-6a4e-4c53-9a8e-5f0e6b3a2d41")  # oerkit's namespace for book identifiers
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
@@ -55,8 +54,7 @@ def source_epoch(root: Path, paths: list[Path]) -> int:
 
 def add_conformance(epub: bytes) -> dict[str, bytes]:
     """The EPUB's files with dcterms:conformsTo in the package document (pandoc drops it)."""
-    with zipfile.ZipFile(io.BytesIO(epub)) as zf:
-        files = {n: zf.read(n) for n in zf.namelist()}
+    files = read_epub(epub)
     opf_name = next(n for n in files if n.endswith(".opf"))
     opf = files[opf_name].decode()
     claim = f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>'
@@ -88,6 +86,9 @@ class EpubExporter:
                 size = cache.restore(out, key_parts)
                 if size is not None:
                     sizes[index] = size
+                elif artifact.module is None:  # the programme book: after this language's module books
+                    waits = [future for _, _, _, future in pending]
+                    pending.append((index, out, key_parts, pool.submit(self.write_programme, waits, *arguments())))
                 else:  # rendered here, in one thread; pandoc runs in parallel processes
                     pending.append((index, out, key_parts, pool.submit(self.write, *arguments())))
             for index, out, key_parts, future in pending:
@@ -125,20 +126,22 @@ class EpubExporter:
                                                  self.root / "learning_outcomes", self.root / "assessment_quiz"])
 
                 def arguments(rel=rel, epoch=epoch, writer=writer, lang=lang):
-                    body = []
+                    # a skeleton of groups and module summaries; the modules' chapters come from their books
+                    body, parts = [], []
                     for group in prog.groups:
-                        body.append(f'<h1 id="group-{group.id.lower()}">{writer.e(group.title)}</h1>')
+                        body.append(f'<h1 id="group-{group.id.lower()}">{writer.e(group.title)}</h1>'
+                                    f"{writer.md(group.description)}")
                         for mid in group.module_ids:
                             mod = cur.modules.get(mid)
                             if mod:
                                 body.append(f'<h2 id="module-{mod.id.lower()}">{mod.id} {writer.e(mod.title)}</h2>'
                                             f"<p>{writer.e(mod.summary)}</p>")
-                                body += writer.module_parts(mod, level=3)
+                                parts.append((mod.id, out_dir / f"downloads/epub/{prog.id}-{mod.id}-{lang}.epub"))
                     title = writer.tx(prog.title)
                     authors = sorted({a.name for m in cur.modules.values() for a in m.authors})
                     meta = self.metadata(cur, lang, title, writer.tx(prog.description), f"{prog.id}-{lang}", authors,
                                          [], LICENCE_URLS.get(prog.licence, prog.licence), writer)
-                    return writer.document(title, body), meta, out_dir / rel, 2, epoch, self.root
+                    return writer.document(title, body), meta, out_dir / rel, 2, epoch, self.root, parts
 
                 yield (Artifact(None, lang, "EPUB", rel, 0),
                        lambda fp, lang=lang, epoch=epoch: ("epub-programme", lang, epoch, fp.shared, fp.all_modules),
@@ -163,7 +166,9 @@ class EpubExporter:
             "accessibilitySummary": t("epub.a11y_summary"),
         }
 
-    def write(self, document: str, meta: dict, out: Path, split_level: int, epoch: int, source: Path) -> int:
+    def convert(self, document: str, meta: dict, split_level: int, epoch: int, source: Path,
+                name: str) -> dict[str, bytes]:
+        """pandoc's EPUB of `document`, as its files, with the conformance claim added."""
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
             (tmpdir / "book.html").write_text(document, encoding="utf-8")
@@ -178,8 +183,23 @@ class EpubExporter:
                                    "--epub-cover-image=cover.svg", f"--css={css}", "--fail-if-warnings",
                                    f"--resource-path={source}"], cwd=tmpdir, env=env, capture_output=True, text=True)
             if proc.returncode != 0:
-                raise EpubExportError(self.explain(proc.stderr, source, out.name))
-            files = add_conformance((tmpdir / "book.epub").read_bytes())
+                raise EpubExportError(self.explain(proc.stderr, source, name))
+            return add_conformance((tmpdir / "book.epub").read_bytes())
+
+    def write(self, document: str, meta: dict, out: Path, split_level: int, epoch: int, source: Path) -> int:
+        files = self.convert(document, meta, split_level, epoch, source, out.name)
+        return write_zip(out, files, first=("mimetype",), stored=("mimetype",))
+
+    def write_programme(self, waits: list, skeleton: str, meta: dict, out: Path, split_level: int, epoch: int,
+                        source: Path, parts: list[tuple[str, Path]]) -> int:
+        """The programme book, once the module books it is made of are written (`waits`)."""
+        for future in waits:
+            future.result()
+        files = self.convert(skeleton, meta, split_level, epoch, source, out.name)
+        try:
+            files = assemble(files, [(mid, read_epub(path.read_bytes())) for mid, path in parts])
+        except ProgrammeBookError as exc:
+            raise EpubExportError(f"{out.name}: {exc}") from exc
         return write_zip(out, files, first=("mimetype",), stored=("mimetype",))
 
     def explain(self, stderr: str, source: Path, name: str) -> str:
