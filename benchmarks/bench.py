@@ -1,7 +1,7 @@
 """`make bench`: how fast the build is and how it grows, measured in one run on this machine.
 
-Measured, each as a separate `oerkit build` process timed from outside (GNU time: wall time, peak memory
-of the process tree):
+Measured, each as a separate `oerkit build` process timed from outside (wall time, and peak memory of the
+whole process tree: the build, its MkDocs process and its pandoc processes, summed):
 - full build from clean of a copy of the project (validation, the site in every language, every export);
 - a bare `mkdocs build` of the same generated Markdown pages with the same configuration (theme, i18n,
   search): the floor for the site, and the ratio full / bare;
@@ -21,11 +21,11 @@ import gzip
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import COPIED, make_curriculum  # noqa: E402
+from synthetic import copy_project, make_curriculum  # noqa: E402
 
 PYTHON = sys.executable
 GOALS = {"ratio_full_vs_mkdocs": 1.5, "noop_rebuild_s": 1.0, "one_module_rebuild_s": 3.0,
@@ -55,32 +55,52 @@ def machine() -> str:
     return f"{platform.machine()} {model}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}".strip()
 
 
+def tree_rss_kb(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, summed (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            with open(f"/proc/{entry}/statm") as f:
+                rss[int(entry)] = int(f.read().split()[1]) * page_kb
+        except (OSError, ValueError, IndexError):
+            continue
+        parent = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(parent, []).append(int(entry))
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak resident memory of the process tree in MB)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        started = time.perf_counter()
-        proc = subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M", *command], cwd=cwd,
-                              capture_output=True, text=True)
-        wall = time.perf_counter() - started
-        if proc.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} failed:\n{proc.stderr[-3000:]}")
-        peak_kb = int(report.read().strip().splitlines()[-1])
-    return round(wall, 2), round(peak_kb / 1024, 1)
+    """Run a command; return (wall seconds, peak resident memory in MB of the process tree: the build, its
+    MkDocs process and its pandoc processes together, sampled ten times a second)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stderr: list[str] = []
+    reader = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kb(proc.pid))
+        time.sleep(0.1)
+    wall = time.perf_counter() - started
+    reader.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{''.join(stderr)[-3000:]}")
+    return round(wall, 2), round(peak / 1024, 1)
 
 
 def oerkit(project: Path, *args: str) -> list[str]:
     return [PYTHON, "-m", "oerkit.cli", "--root", str(project), "build", *args]
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        elif source.is_file():
-            shutil.copy2(source, dest / name)
-    return dest
 
 
 def sizes(site: Path) -> dict:
@@ -107,7 +127,7 @@ def sizes(site: Path) -> dict:
 def measure(scales: list[int]) -> dict:
     results: dict = {"machine": machine(), "date": time.strftime("%Y-%m-%d")}
     with tempfile.TemporaryDirectory(prefix="oerkit-bench-") as tmp:
-        project = copy_project(Path(tmp) / "project")
+        project = copy_project(REPO, Path(tmp) / "project")
         site = project / "site"
         print("full build from clean ...", file=sys.stderr, flush=True)
         results["full_build_s"], results["full_build_peak_rss_mb"] = timed(oerkit(project), project)
@@ -119,7 +139,7 @@ def measure(scales: list[int]) -> dict:
         results["ratio_full_vs_mkdocs"] = round(results["full_build_s"] / results["bare_mkdocs_s"], 2)
         print("no-op rebuild ...", file=sys.stderr, flush=True)
         results["noop_rebuild_s"], _ = timed(oerkit(project), project)
-        page = sorted((project / "modules").glob("T1-*/*.md"))[0]
+        page = next(p for p in sorted((project / "modules").glob("T1-*/*.md")) if p.suffixes == [".md"])
         page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n",
                         encoding="utf-8")
         print(f"rebuild after editing {page.relative_to(project)} ...", file=sys.stderr, flush=True)

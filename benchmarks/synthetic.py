@@ -25,11 +25,8 @@ def _rename(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<![A-Za-z0-9]){re.escape(old)}(?![0-9])", new, text)
 
 
-def make_curriculum(repo: Path, dest: Path, modules: int) -> dict[str, list[str]]:
-    """Write a project with `modules` modules (a multiple of the group count) into `dest`; return the
-    module ids per group."""
-    if dest.exists():
-        shutil.rmtree(dest)
+def copy_project(repo: Path, dest: Path) -> Path:
+    """The project's sources (not its build) copied into `dest`, which must not exist yet."""
     dest.mkdir(parents=True)
     for name in COPIED:
         source = repo / name
@@ -37,6 +34,15 @@ def make_curriculum(repo: Path, dest: Path, modules: int) -> dict[str, list[str]
             shutil.copytree(source, dest / name)
         elif source.is_file():
             shutil.copy2(source, dest / name)
+    return dest
+
+
+def make_curriculum(repo: Path, dest: Path, modules: int) -> dict[str, list[str]]:
+    """Write a project with `modules` modules (a multiple of the group count) into `dest`; return the
+    module ids per group."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    copy_project(repo, dest)
     programme = (dest / "curriculum" / "programme.yaml").read_text(encoding="utf-8")
     groups = re.findall(r"^(\s+)modules: \[([^\]]*)\]", programme, flags=re.M)
     per_group = max(1, modules // len(groups))

@@ -102,3 +102,30 @@ def test_build_cli_reports_errors_without_traceback(project):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"curriculum/profiles/officer.yaml:\d+:\d+: error: YAML syntax error", result.stderr)
+
+
+def test_download_links_show_the_size_of_the_file_they_point_to(built):
+    # the pages are built while the exports are written: the sizes are filled in afterwards
+    pages = [built / "programme.html", built / "el" / "programme.html",
+             *built.glob("modules/*/index.html"), *built.glob("pt/modules/*/index.html")]
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for href, path, kb in re.findall(r'<a href="([^"]+)" download>[^<]*</a> <span class="oerkit-size" '
+                                         r'data-oerkit-size="([^"]+)">\((\d+) KB\)</span>', html):
+            assert href.endswith(path)
+            assert int(kb) == max(1, round((built / path).stat().st_size / 1024)), (page, path)
+            checked += 1
+        assert not re.search(r'data-oerkit-size="[^"]+"></span>', html), page  # no size left empty
+    assert checked == 2 * 2 * 6 + 2  # both modules in two languages (SCORM 1.2 and 2004, EPUB, Moodle XML, GIFT,
+    # H5P), and the two programme books
+
+
+def test_a_mkdocs_failure_is_reported_and_keeps_the_previous_site(project, built):
+    # MkDocs runs in its own process while the exports are written; its error must still reach the author
+    before = (built / "index.html").read_text()
+    project.replace("mkdocs.yml", "  - def_list\n", "  - def_list\n  - no_such_extension_xyz\n")
+    result = project.oerkit("build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "no_such_extension_xyz" in result.stderr and "previous site/ is unchanged" in result.stderr
+    assert (built / "index.html").read_text() == before and not (project.root / "site.building").exists()

@@ -104,37 +104,53 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     exports = work / "exports"
     if exports.exists():
         shutil.rmtree(exports)
+    site = SiteExporter(root, work)
+    mkdocs = None
     try:
-        with ThreadPoolExecutor(max_workers=1) as background:
-            # pandoc (in its own processes) makes the books while this thread packages SCORM
-            books = None
-            if wanted("epub", formats):
-                progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
-                         "languages (in the background)")
-                books = background.submit(EpubExporter(root, work).export, cur, exports, jobs=jobs, cache=export_cache)
-            if wanted("scorm", formats):
-                progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} "
-                         "languages")
-                artifacts += ScormExporter(root, work).export(cur, exports, cache=export_cache)
-            if books is not None:
-                artifacts += books.result()
-                progress("EPUBs done")
+        # the quiz banks and ELM first (they take a second): the pages say what each format carried over
         if wanted("quiz", formats):
             progress("building quiz banks: Moodle XML, GIFT and H5P")
             artifacts += export_quiz_banks(cur, exports)
         if wanted("elm", formats) and cur.certification:
             progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
             artifacts += ElmExporter().export(cur, exports)
-        progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)})")
-        SiteExporter(root, work).export(cur, staging, artifacts)
+        scorm, epub = ScormExporter(root, work), EpubExporter(root, work)
+        planned = ((scorm.plan(cur) if wanted("scorm", formats) else [])
+                   + (epub.plan(cur, exports) if wanted("epub", formats) else []))
+        with ThreadPoolExecutor(max_workers=1) as background:
+            # three things at once: pandoc (in its own processes) makes the books, MkDocs builds the site in
+            # its own process, and this thread packages SCORM; the pages' download sizes are filled in last
+            books = None
+            if wanted("epub", formats):
+                progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
+                         "languages (in the background)")
+                books = background.submit(epub.export, cur, exports, jobs=jobs, cache=export_cache)
+            progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
+                     "in its own process")
+            mkdocs = site.start(cur, staging, planned + artifacts)
+            if wanted("scorm", formats):
+                progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} "
+                         "languages")
+                artifacts += scorm.export(cur, exports, cache=export_cache)
+                progress("SCORM packages done")
+            if books is not None:
+                artifacts += books.result()
+                progress("EPUBs done")
+        mkdocs.wait()
+        progress("site pages done")
+        site.finish(cur, staging, artifacts)
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
             shutil.copytree(exports, staging, dirs_exist_ok=True)
     except (SiteBuildError, ScormExportError, EpubExportError) as exc:
+        if mkdocs is not None:
+            mkdocs.stop()
         shutil.rmtree(staging, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
         progress("build failed; the previous site/ is unchanged")
         return 1
     except BaseException:
+        if mkdocs is not None:
+            mkdocs.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     publish(staging, target)

@@ -96,36 +96,49 @@ class EpubExporter:
                 cache.save(out, key_parts)
         return [Artifact(a.module, a.lang, a.format, a.path, sizes[i]) for i, (a, _, _) in enumerate(tasks)]
 
+    def plan(self, cur: Curriculum, out_dir: Path, languages: list[str] | None = None) -> list[Artifact]:
+        """The books `export` writes (their sizes not yet known); nothing is rendered."""
+        return [artifact for artifact, _, _ in self.books(cur, out_dir, languages, None, True)]
+
     def books(self, cur: Curriculum, out_dir: Path, languages, modules, programme_book):
         """(artifact, cache key parts, arguments of write) for every book to make; the arguments are a
         function, so a book the cache has is never rendered."""
         prog = cur.programme
+        epochs: dict = {}
+
+        def epoch_of(key, paths: list[Path]) -> int:
+            """Asked only for a book that is made or looked up, once per module (git log is not free)."""
+            if key not in epochs:
+                epochs[key] = source_epoch(self.root, paths)
+            return epochs[key]
+
         for lang in languages or cur.languages:
             writer = BookWriter(cur, lang)
             for mod in cur.modules_in_order():
                 if modules and mod.id not in modules:
                     continue
                 rel = f"downloads/epub/{prog.id}-{mod.id}-{lang}.epub"
-                epoch = source_epoch(self.root, [mod.folder, *self.quiz_files(cur, [mod])])
+                sources = [mod.folder, *self.quiz_files(cur, [mod])]
 
-                def arguments(mod=mod, rel=rel, epoch=epoch, writer=writer, lang=lang):
+                def arguments(mod=mod, rel=rel, sources=sources, writer=writer, lang=lang):
                     title = f"{mod.id} {writer.tx(mod.title)}"
                     doc = writer.document(title, writer.module_parts(mod, level=1))
                     meta = self.metadata(cur, lang, title, writer.tx(mod.summary), f"{prog.id}-{mod.id}-{lang}",
                                          [a.name for a in mod.authors],
                                          mod.keywords.get(lang) or mod.keywords.get(cur.default_language) or [],
                                          LICENCE_URLS.get(mod.licence, mod.licence), writer)
-                    return doc, meta, out_dir / rel, 1, epoch, mod.folder
+                    return doc, meta, out_dir / rel, 1, epoch_of(mod.id, sources), mod.folder
 
                 yield (Artifact(mod.id, lang, "EPUB", rel, 0),
-                       lambda fp, mod=mod, lang=lang, epoch=epoch: ("epub", lang, epoch, fp.shared, fp.module(mod)),
+                       lambda fp, mod=mod, lang=lang, sources=sources: ("epub", lang, epoch_of(mod.id, sources),
+                                                                        fp.shared, fp.module(mod)),
                        arguments)
             if programme_book and not modules:
                 rel = f"downloads/epub/{prog.id}-{lang}.epub"
-                epoch = source_epoch(self.root, [self.root / "curriculum", self.root / "modules",
-                                                 self.root / "learning_outcomes", self.root / "assessment_quiz"])
+                sources = [self.root / "curriculum", self.root / "modules", self.root / "learning_outcomes",
+                           self.root / "assessment_quiz"]
 
-                def arguments(rel=rel, epoch=epoch, writer=writer, lang=lang):
+                def arguments(rel=rel, sources=sources, writer=writer, lang=lang):
                     # a skeleton of groups and module summaries; the modules' chapters come from their books
                     body, parts = [], []
                     for group in prog.groups:
@@ -141,10 +154,12 @@ class EpubExporter:
                     authors = sorted({a.name for m in cur.modules.values() for a in m.authors})
                     meta = self.metadata(cur, lang, title, writer.tx(prog.description), f"{prog.id}-{lang}", authors,
                                          [], LICENCE_URLS.get(prog.licence, prog.licence), writer)
-                    return writer.document(title, body), meta, out_dir / rel, 2, epoch, self.root, parts
+                    return (writer.document(title, body), meta, out_dir / rel, 2, epoch_of(None, sources), self.root,
+                            parts)
 
                 yield (Artifact(None, lang, "EPUB", rel, 0),
-                       lambda fp, lang=lang, epoch=epoch: ("epub-programme", lang, epoch, fp.shared, fp.all_modules),
+                       lambda fp, lang=lang, sources=sources: ("epub-programme", lang, epoch_of(None, sources),
+                                                               fp.shared, fp.all_modules),
                        arguments)
 
     @staticmethod

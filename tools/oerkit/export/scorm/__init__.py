@@ -78,14 +78,25 @@ class ScormExporter:
                                          media, files["schemas"][version]))
 
         artifacts = []
+        for mod, lang, version, planned in self.packages(cur, languages):
+            _slug, _label, _edition, manifest, metadata = VERSIONS[version]
+            rel = planned.path
+            size = cache.file(out_dir / rel, lambda fp: ("scorm", version, lang, fp.shared, fp.module(mod)),
+                              lambda: make(out_dir / rel, mod, lang, version, manifest, metadata))
+            artifacts.append(Artifact(mod.id, lang, planned.format, rel, size))
+        return artifacts
+
+    def plan(self, cur: Curriculum, languages: list[str] | None = None) -> list[Artifact]:
+        """The packages `export` writes (their sizes not yet known)."""
+        return [planned for _, _, _, planned in self.packages(cur, languages)]
+
+    @staticmethod
+    def packages(cur: Curriculum, languages: list[str] | None):
         for mod in cur.modules_in_order():
             for lang in languages or cur.languages:
-                for version, (slug, label, _edition, manifest, metadata) in VERSIONS.items():
+                for version, (slug, label, *_) in VERSIONS.items():
                     rel = f"downloads/scorm/{cur.programme.id}-{mod.id}-{lang}-{slug}.zip"
-                    size = cache.file(out_dir / rel, lambda fp: ("scorm", version, lang, fp.shared, fp.module(mod)),
-                                      lambda: make(out_dir / rel, mod, lang, version, manifest, metadata))
-                    artifacts.append(Artifact(mod.id, lang, label, rel, size))
-        return artifacts
+                    yield mod, lang, version, Artifact(mod.id, lang, label, rel, 0)
 
     def package(self, cur, mod, lang, version, manifest, metadata, script, css, media, schemas) -> dict[str, bytes]:
         default = cur.default_language

@@ -28,7 +28,8 @@ def localized_name(stem: str, lang: str, default: str) -> str:
 def with_front_matter(meta: dict, body: str) -> str:
     if not meta:
         return body
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000).strip()
+    # libyaml's emitter: the Python one spent seconds on the quiz pages' front matter
+    head = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
     return f"---\n{head}\n---\n\n{body}"
 
 

@@ -9,7 +9,8 @@ from ...model import Curriculum
 from ..__init__ import Artifact
 from .docs_tree import nav, write_docs
 from ...web_bundle import BundleError, bundle
-from .mkdocs_backend import SiteBuildError, generated_config, run_mkdocs, split_search_index
+from .downloads import fill_sizes
+from .mkdocs_backend import MkDocsProcess, SiteBuildError, generated_config, run_mkdocs, split_search_index
 
 __all__ = ["SiteExporter", "SiteBuildError"]
 
@@ -49,8 +50,21 @@ class SiteExporter:
                                 self.work_dir)
 
     def export(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
+        """Build the site in this process; every download in `artifacts` must already exist."""
+        run_mkdocs(self.configure(cur, site_dir, artifacts))
+        self.finish(cur, site_dir, artifacts)
+
+    def start(self, cur: Curriculum, site_dir: Path, planned: list[Artifact]) -> MkDocsProcess:
+        """Write the pages (linking to the `planned` downloads) and start MkDocs in its own process;
+        call `finish` once it is done and the downloads exist."""
+        return MkDocsProcess(self.configure(cur, site_dir, planned))
+
+    def configure(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> Path:
         config = self.write_sources(cur, artifacts)
         text = config.read_text(encoding="utf-8").replace(str(self.work_dir / "site"), str(site_dir))
         config.write_text(text, encoding="utf-8")
-        run_mkdocs(config)
+        return config
+
+    def finish(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
         split_search_index(site_dir, cur.languages)
+        fill_sizes(site_dir, artifacts)

@@ -114,6 +114,36 @@ def run_mkdocs(config_path: Path) -> None:
         logger.removeHandler(collector)
 
 
+class MkDocsProcess:
+    """MkDocs building in a process of its own, so the exports can use the other cores meanwhile."""
+
+    def __init__(self, config_path: Path):
+        import subprocess
+        import sys
+        import tempfile
+        self.log = tempfile.TemporaryFile()
+        package_parent = Path(__file__).resolve().parents[3]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(package_parent),
+                                                                       os.environ.get("PYTHONPATH")])))
+        self.process = subprocess.Popen([sys.executable, "-m", __name__, str(config_path)], env=env,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait(self) -> None:
+        """Wait for MkDocs; its error message, if it failed, becomes a SiteBuildError."""
+        code = self.process.wait()
+        self.log.seek(0)
+        output = self.log.read().decode("utf-8", "replace").strip()
+        self.log.close()
+        if code != 0:
+            raise SiteBuildError(output or f"MkDocs stopped with exit code {code}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
 CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -160,3 +190,12 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
             new = CONFIG_RE.sub(rebase, html, count=1)
             if new != html:
                 page.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":  # MkDocsProcess: build one generated configuration
+    import sys
+    try:
+        run_mkdocs(Path(sys.argv[1]))
+    except SiteBuildError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(1)

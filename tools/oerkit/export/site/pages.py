@@ -7,9 +7,9 @@ from ...locales import Messages
 from ...model import Curriculum, Module, text
 from ..__init__ import Artifact
 from . import toolkit
+from .downloads import SIZE_ATTR
 from .graph_svg import prerequisite_svg
 from .markdown import anchor, definitions, esc, fmt_number, table
-
 
 
 class PageContext:
@@ -89,13 +89,19 @@ def programme(pc: PageContext) -> str:
     if books:
         up = "" if pc.lang == cur.default_language else "../"
         out += [f"## {t('programme.downloads')}", "", t("programme.downloads_intro"), ""]
-        out += [f'- <a href="{up}{esc(a.path)}" download>{esc(a.format)}</a> ({max(1, round(a.size / 1024))} KB)'
-                for a in books]
+        out += [download_item(a, up) for a in books]
         out.append("")
     out += [f"## {t('programme.graph_title')}", "", t("programme.graph_intro"), "",
             '<div class="oerkit-graph" markdown="0">',
             prerequisite_svg(cur, pc.lang, t("programme.graph_alt"), link_prefix=""), "</div>", ""]
     return "\n".join(out)
+
+
+def download_item(a: Artifact, up: str) -> str:
+    """A download link; its size is filled in once the file exists (downloads.fill_sizes), since the site is
+    built while the exports are still being written."""
+    return (f'- <a href="{up}{esc(a.path)}" download>{esc(a.format)}</a> '
+            f'<span class="oerkit-size" {SIZE_ATTR}="{esc(a.path)}"></span>')
 
 
 def competences(pc: PageContext) -> str:
@@ -251,8 +257,7 @@ def module_landing(pc: PageContext, mod: Module) -> str:
     if mine:
         # downloads join the site after MkDocs has built it: plain HTML links, relative to the site root
         up = "../../" if pc.lang == cur.default_language else "../../../"
-        out += [f'- <a href="{up}{esc(a.path)}" download>{esc(a.format)}</a> ({max(1, round(a.size / 1024))} KB)'
-                for a in mine]
+        out += [download_item(a, up) for a in mine]
         for note in sorted({a.note for a in mine if a.format == "H5P" and a.note}):
             out += ["", t("module.h5p_note", libraries=note)]
         if any(a.format in ("Moodle XML", "GIFT", "H5P") for a in mine):
