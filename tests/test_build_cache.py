@@ -60,8 +60,14 @@ def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini,
     capsys.readouterr()
     page = mini / "modules" / "A1-first-steps" / "introduction.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence for the cache test.\n", encoding="utf-8")
+    untouched = mini / "site" / "modules" / "A2-second-steps" / "checklist.html"
+    before = untouched.stat().st_mtime_ns
     assert build_all(mini) == 0
-    reused, built = cache_line(capsys.readouterr().err)
+    err = capsys.readouterr().err
+    reused, built = cache_line(err)
+    # the site: the page, and its German and Portuguese stand-ins (not translated, they show the English text)
+    assert "rebuilding the 3 page source(s) of the site that changed" in err
+    assert untouched.stat().st_mtime_ns == before  # kept from the last build, not rendered again
     languages = 4
     # A1 in SCORM 1.2 and 2004, its EPUB, and the programme book, in each language; A2 comes from the cache
     assert built == languages * (2 + 1 + 1)
@@ -72,6 +78,20 @@ def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini,
     cached, clean = tree(mini / "site"), tree(tmp_path / "clean")
     assert sorted(cached) == sorted(clean)
     assert [name for name in cached if cached[name] != clean[name]] == []
+
+
+def test_a_changed_title_rebuilds_the_whole_site_since_every_page_shows_it(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    page = mini / "modules" / "A1-first-steps" / "details.md"
+    page.write_text(re.sub(r"^# .*$", "# Renamed details", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert build_all(mini) == 0
+    assert "building the site in 4 languages" in capsys.readouterr().err
+    neighbour = (mini / "site" / "modules" / "A2-second-steps" / "checklist.html").read_text(encoding="utf-8")
+    assert "Renamed details" in neighbour  # in the navigation of a page whose own source did not change
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(mini / "site") == tree(tmp_path / "clean")
 
 
 def test_a_toolchain_change_rebuilds_everything(mini, capsys, monkeypatch):

@@ -125,9 +125,11 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
                 progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
                          "languages (in the background)")
                 books = background.submit(epub.export, cur, exports, jobs=jobs, cache=export_cache)
+            mkdocs = site.start(cur, staging, planned + artifacts, published=target if cache and not force else None,
+                                toolchain=toolchain)
             progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
-                     "in its own process")
-            mkdocs = site.start(cur, staging, planned + artifacts)
+                     "in its own process" if site.rebuilt is None else
+                     f"rebuilding the {site.rebuilt} page source(s) of the site that changed, in its own process")
             if wanted("scorm", formats):
                 progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} "
                          "languages")
@@ -154,6 +156,7 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         shutil.rmtree(staging, ignore_errors=True)
         raise
     publish(staging, target)
+    site.record(target)
     if store is not None:
         if not formats:
             store.prune()  # a complete build used every entry still needed

@@ -12,7 +12,7 @@ from ..__init__ import Artifact
 from .mkdocs_backend import SiteBuildError
 
 SIZE_ATTR = "data-oerkit-size"
-SIZE_SPAN = re.compile(rf'(<span class="oerkit-size" {SIZE_ATTR}=")([^"]+)(">)(</span>)')
+SIZE_SPAN = re.compile(rf'(<span class="oerkit-size" {SIZE_ATTR}=")([^"]+)(">)[^<]*(</span>)')
 
 
 def size_label(size: int) -> str:
@@ -20,8 +20,8 @@ def size_label(size: int) -> str:
 
 
 def fill_sizes(site_dir: Path, artifacts: list[Artifact]) -> None:
-    """Write each download's size into the pages that link to it; a link to a file no export made is an
-    error rather than a page that silently shows no size."""
+    """Write each download's size into the pages that link to it (again, in pages kept from the last
+    build); a link to a file no export made is an error rather than a page that silently shows no size."""
     sizes = {a.path: a.size for a in artifacts}
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")

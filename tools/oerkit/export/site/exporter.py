@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +12,9 @@ from ..__init__ import Artifact
 from .docs_tree import nav, write_docs
 from ...web_bundle import BundleError, bundle
 from .downloads import fill_sizes
-from .mkdocs_backend import MkDocsProcess, SiteBuildError, generated_config, run_mkdocs, split_search_index
+from . import incremental
+from .mkdocs_backend import (MkDocsProcess, SiteBuildError, generated_config, read_search_indexes, run_mkdocs,
+                             split_search_index)
 
 __all__ = ["SiteExporter", "SiteBuildError"]
 
@@ -34,6 +38,9 @@ class SiteExporter:
         self.root = root
         self.work_dir = work_dir
         self.docs_dir = work_dir / "docs"
+        self.titles_file = work_dir / "mkdocs-titles.json"
+        self.previous_index: dict | None = None
+        self.kept: dict[Path, bytes] = {}
 
     def write_sources(self, cur: Curriculum, artifacts: list[Artifact]) -> Path:
         """Write the Markdown tree and the MkDocs configuration; return the configuration's path."""
@@ -54,10 +61,35 @@ class SiteExporter:
         run_mkdocs(self.configure(cur, site_dir, artifacts))
         self.finish(cur, site_dir, artifacts)
 
-    def start(self, cur: Curriculum, site_dir: Path, planned: list[Artifact]) -> MkDocsProcess:
+    def start(self, cur: Curriculum, site_dir: Path, planned: list[Artifact], published: Path | None = None,
+              toolchain: str = "") -> MkDocsProcess:
         """Write the pages (linking to the `planned` downloads) and start MkDocs in its own process;
-        call `finish` once it is done and the downloads exist."""
-        return MkDocsProcess(self.configure(cur, site_dir, planned))
+        call `finish` once it is done and the downloads exist. With `published` (the site the last build
+        published), only the pages whose Markdown changed are rendered when nothing else changed
+        (incremental.py); `self.rebuilt` is then their number, else None."""
+        config = self.configure(cur, site_dir, planned)
+        self.snapshot = incremental.snapshot(self.docs_dir, config, toolchain)
+        last = incremental.last_state(self.work_dir, published, self.snapshot) if published else None
+        self.previous_index, self.rebuilt, self.kept = None, None, {}
+        only, titles = None, {}
+        if last is not None:
+            changed = incremental.changed_pages(last, self.snapshot)
+            shutil.copytree(published, site_dir, dirs_exist_ok=True)
+            self.previous_index = read_search_indexes(site_dir, cur.languages)
+            # the theme's 404 page carries the language links of the last page rendered: keep the full build's
+            self.kept = {p: p.read_bytes() for p in [site_dir / "404.html", *site_dir.glob("*/404.html")] if p.is_file()}
+            self.rebuilt = len(changed)
+            only, titles = [str(self.docs_dir / rel) for rel in changed], last["page_titles"]
+        plan = self.work_dir / "mkdocs-plan.json"
+        plan.write_text(json.dumps({"only": only, "titles": titles, "titles_out": str(self.titles_file)},
+                                   ensure_ascii=False), encoding="utf-8")
+        self.titles_file.unlink(missing_ok=True)
+        return MkDocsProcess(config, plan)
+
+    def record(self, target: Path) -> None:
+        """The site built by `start` was published at `target`: the next build may start from it."""
+        titles = json.loads(self.titles_file.read_text(encoding="utf-8"))
+        incremental.record(self.work_dir, target, dict(self.snapshot, page_titles=titles))
 
     def configure(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> Path:
         config = self.write_sources(cur, artifacts)
@@ -66,5 +98,7 @@ class SiteExporter:
         return config
 
     def finish(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
-        split_search_index(site_dir, cur.languages)
+        for path, data in self.kept.items():
+            path.write_bytes(data)
+        split_search_index(site_dir, cur.languages, self.previous_index)
         fill_sizes(site_dir, artifacts)

@@ -3,6 +3,7 @@ and adds what the toolchain owns (languages, navigation, plugins and their order
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -66,7 +67,10 @@ def generated_config(cur: Curriculum, root: Path, docs_dir: Path, site_dir: Path
         "plugins": [
             {"search": {"lang": ["en"]}},
             {"i18n": {"docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": True,
-                      "reconfigure_search": True, "languages": languages}},
+                      "reconfigure_search": False, "languages": languages}},
+            # reconfigure_search would drop the pages other languages show untranslated from their index, by
+            # comparing every entry with every other (minutes at hundreds of modules); split_search_index
+            # gives each language its own index anyway, and there a fallback page should be found
             # after i18n: otherwise the file:// search index holds only the last language built
             "offline",
         ],
@@ -86,10 +90,15 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_path: Path) -> None:
-    """Build with MkDocs in this process, strict: any warning (a broken link) fails the build."""
+def run_mkdocs(config_path: Path, only: list[Path] | None = None, titles: dict[str, str] | None = None,
+               titles_out: Path | None = None) -> None:
+    """Build with MkDocs in this process, strict: any warning (a broken link) fails the build.
+
+    With `only` (see incremental.py) the site folder is not emptied and only the pages made from those
+    Markdown files are rendered and written; the other pages are read for the navigation, with the `titles`
+    the last build rendered. `titles_out` receives every page's title (by output path) for the next build."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
+    from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -98,11 +107,13 @@ def run_mkdocs(config_path: Path) -> None:
     logger.addHandler(collector)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    seen: dict[str, str] = {}
     try:
         cfg = load_config(config_file=str(config_path), strict=True)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
-            build(cfg)
+            with page_hooks(build_module, only, titles or {}, seen):
+                build_module.build(cfg)
         finally:
             cfg.plugins.on_shutdown()
     except MkDocsException as exc:
@@ -112,12 +123,50 @@ def run_mkdocs(config_path: Path) -> None:
         raise SiteBuildError(f"MkDocs failed: {type(exc).__name__}: {exc}") from None
     finally:
         logger.removeHandler(collector)
+    if titles_out is not None:
+        titles_out.write_text(json.dumps(seen, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def page_hooks(build_module, only: list[Path] | None, titles: dict[str, str], seen: dict[str, str]):
+    """For the time of a build: note every page's title in `seen`; with `only`, build only those pages.
+
+    MkDocs 1.6 has no partial build of its own: its page reader and page writer are wrapped so that a
+    page not in `only` is read (its front matter counts in the navigation) but not rendered or written,
+    and keeps the title the last build rendered; the site folder is not emptied first."""
+    from mkdocs import utils
+    wanted = {str(Path(p).resolve()) for p in only or []}
+    populate, build_page, clean = build_module._populate_page, build_module._build_page, utils.clean_directory
+
+    def in_only(page) -> bool:
+        return only is None or str(Path(page.file.abs_src_path).resolve()) in wanted
+
+    def read_page(page, config, files, dirty=False):
+        if not in_only(page) and page.file.dest_uri in titles:
+            page.read_source(config)
+            page._title_from_render = titles[page.file.dest_uri]
+        else:
+            populate(page, config, files, dirty)
+        seen[page.file.dest_uri] = page.title
+
+    def write_page(page, *args, **kwargs):
+        if in_only(page):
+            build_page(page, *args, **kwargs)
+
+    build_module._populate_page, build_module._build_page = read_page, write_page
+    if only is not None:
+        utils.clean_directory = lambda directory: None
+    try:
+        yield
+    finally:
+        build_module._populate_page, build_module._build_page, utils.clean_directory = populate, build_page, clean
 
 
 class MkDocsProcess:
     """MkDocs building in a process of its own, so the exports can use the other cores meanwhile."""
 
-    def __init__(self, config_path: Path):
+    def __init__(self, config_path: Path, plan: Path):
+        """`plan`: a JSON file with run_mkdocs' other arguments."""
         import subprocess
         import sys
         import tempfile
@@ -125,7 +174,7 @@ class MkDocsProcess:
         package_parent = Path(__file__).resolve().parents[3]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(package_parent),
                                                                        os.environ.get("PYTHONPATH")])))
-        self.process = subprocess.Popen([sys.executable, "-m", __name__, str(config_path)], env=env,
+        self.process = subprocess.Popen([sys.executable, "-m", __name__, str(config_path), str(plan)], env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait(self) -> None:
@@ -147,11 +196,21 @@ class MkDocsProcess:
 CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def split_search_index(site_dir: Path, languages: list[str]) -> None:
+def read_search_indexes(site_dir: Path, languages: list[str]) -> dict[str, list]:
+    """The entries of each language's search index as split_search_index wrote them."""
+    out = {}
+    for lang in languages:
+        path = (site_dir if lang == languages[0] else site_dir / lang) / "search" / "search_index.json"
+        out[lang] = json.loads(path.read_text(encoding="utf-8")).get("docs", []) if path.is_file() else []
+    return out
+
+
+def split_search_index(site_dir: Path, languages: list[str], previous: dict[str, list] | None = None) -> None:
     """Give each language its own search index, so readers find pages in their language only.
 
     MkDocs + static-i18n write one index for all languages; Material's search reads
     `<base>/search/search_index.json`, so the pages of a language point `base` at that language's root.
+    After a build of some pages only, `previous` (read_search_indexes of the last build) has the others.
     """
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.is_file():
@@ -164,6 +223,9 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
         if lang != default:
             entry = dict(entry, location=entry["location"][len(lang) + 1:])
         buckets[lang].append(entry)
+    if previous is not None:
+        from .incremental import merge_entries
+        buckets = {lang: merge_entries(previous.get(lang, []), buckets[lang]) for lang in languages}
     for lang in languages:
         folder = site_dir / "search" if lang == default else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
@@ -184,6 +246,8 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
 
             def rebase(match, lang=lang):
                 cfg = json.loads(match.group(2))
+                if cfg.get("base", "").endswith(f"{lang}/"):  # a page the last build wrote, kept as it was
+                    return match.group(0)
                 cfg["base"] = f"{cfg['base']}/{lang}/" if cfg.get("base") not in ("", ".") else f"{lang}/"
                 return match.group(1) + json.dumps(cfg, ensure_ascii=False, separators=(",", ":")) + match.group(3)
 
@@ -195,7 +259,9 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
 if __name__ == "__main__":  # MkDocsProcess: build one generated configuration
     import sys
     try:
-        run_mkdocs(Path(sys.argv[1]))
+        plan = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
+        run_mkdocs(Path(sys.argv[1]), None if plan["only"] is None else [Path(p) for p in plan["only"]],
+                   plan["titles"], Path(plan["titles_out"]))
     except SiteBuildError as exc:
         print(exc, file=sys.stderr)
         sys.exit(1)

@@ -1,0 +1,93 @@
+"""Rebuilding only the pages whose Markdown changed, when nothing else about the site did.
+
+MkDocs' own `--dirty` mode does not read the pages it skips, so their titles vanish from the navigation of
+the pages it rebuilds, and mkdocs-static-i18n builds every other language in full regardless. Instead, the
+site is copied from the last published build and MkDocs reads every page (so navigation and titles are
+right) but renders and writes only the pages whose Markdown differs from that build (`run_mkdocs(only=...)`);
+the search index keeps the other pages' entries from the last build.
+
+This is allowed only when the result must be what a full build would make: the same toolchain, the same
+generated configuration (navigation included), the same set of files and the same page titles (titles
+appear in every page's navigation) as the published site. Anything else is a full build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+STATE_FILE = "site-state.json"
+FRONT_TITLE = re.compile(r"^title:.*$", re.M)
+HEADING_1 = re.compile(r"^#\s.*$", re.M)
+
+
+def page_title(text: str) -> str:
+    """Whatever MkDocs may take for the page's title: the front matter's title line and every level-1
+    heading line (more than the title itself, so that no change of title can be missed)."""
+    lines = []
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        lines += FRONT_TITLE.findall(text[4:end if end > 0 else len(text)])
+    return "\n".join(lines + HEADING_1.findall(text))
+
+
+def snapshot(docs_dir: Path, config_path: Path, toolchain: str) -> dict:
+    files, titles = {}, {}
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(docs_dir).as_posix()
+            data = path.read_bytes()
+            files[rel] = hashlib.sha256(data).hexdigest()
+            if path.suffix == ".md":
+                titles[rel] = page_title(data.decode("utf-8", "replace"))
+    config = hashlib.sha256(config_path.read_bytes()).hexdigest()
+    return {"toolchain": toolchain, "config": config, "files": files, "titles": titles}
+
+
+def last_state(work_dir: Path, target: Path, now: dict) -> dict | None:
+    """What the published site at `target` was built from, if the site can be rebuilt page by page from
+    it; None when it must be built in full."""
+    try:
+        last = json.loads((work_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (last.get("target") != str(target) or not (target / "index.html").is_file() or "page_titles" not in last
+            or any(last.get(key) != now[key] for key in ("toolchain", "config", "titles"))
+            or set(last.get("files", {})) != set(now["files"])):
+        return None
+    return last
+
+
+def changed_pages(last: dict, now: dict) -> list[str]:
+    """The Markdown files (relative to the docs folder) that differ from the last published build."""
+    return [rel for rel, digest in now["files"].items() if rel.endswith(".md") and last["files"][rel] != digest]
+
+
+def record(work_dir: Path, target: Path, now: dict) -> None:
+    """After a published build: what the site at `target` was built from."""
+    (work_dir / STATE_FILE).write_text(json.dumps(dict(now, target=str(target)), sort_keys=True), encoding="utf-8")
+
+
+def forget(work_dir: Path) -> None:
+    (work_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def page_of(entry: dict) -> str:
+    return entry["location"].split("#", 1)[0]
+
+
+def merge_entries(previous: list[dict], rebuilt: list[dict]) -> list[dict]:
+    """The last build's search entries, with each rebuilt page's entries in its place."""
+    fresh: dict[str, list[dict]] = {}
+    for entry in rebuilt:
+        fresh.setdefault(page_of(entry), []).append(entry)
+    merged, placed = [], set()
+    for entry in previous:
+        page = page_of(entry)
+        if page not in fresh:
+            merged.append(entry)
+        elif page not in placed:
+            merged += fresh[page]
+            placed.add(page)
+    return merged + [e for page, entries in fresh.items() if page not in placed for e in entries]
