@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTION_VERSIONS = {"actions/checkout": "v4", "actions/setup-python": "v5", "actions/setup-node": "v4",
                    "actions/upload-artifact": "v4", "actions/upload-pages-artifact": "v3",
-                   "actions/deploy-pages": "v4"}
+                   "actions/deploy-pages": "v4", "actions/cache": "v4"}
 
 
 def load(name: str) -> dict:
@@ -77,6 +77,14 @@ def test_pull_request_workflow_validates_builds_checks_links_tests_and_uploads_t
     assert steps(job).index(upload) > order[-1]
     assert upload["with"]["path"].rstrip("/") == "site"  # the site with its downloads (SCORM, EPUB, quiz banks)
     assert "cancelled()" in upload["if"]  # reviewers get a preview even when a test fails
+    assert_export_cache_restored_before_the_build(job)
+
+
+def assert_export_cache_restored_before_the_build(job):
+    """Pull requests and publication start from the exports earlier builds made (build/cache)."""
+    cache = step_using(job, "actions/cache")
+    assert cache["with"]["path"] == "build/cache" and cache["with"]["restore-keys"]
+    assert steps(job).index(cache) < index_of_run(job, r"^make build$")
 
 
 def test_publish_workflow_builds_main_and_deploys_to_pages_with_minimal_permissions():
@@ -89,6 +97,7 @@ def test_publish_workflow_builds_main_and_deploys_to_pages_with_minimal_permissi
     step_using(build, "actions/setup-node")
     assert index_of_run(build, r"^make build$") < steps(build).index(step_using(build, "actions/upload-pages-artifact"))
     assert step_using(build, "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "site"
+    assert_export_cache_restored_before_the_build(build)
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
