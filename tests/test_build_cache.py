@@ -94,6 +94,16 @@ def test_a_changed_title_rebuilds_the_whole_site_since_every_page_shows_it(mini,
     assert tree(mini / "site") == tree(tmp_path / "clean")
 
 
+def test_a_page_by_page_build_keeps_no_download_of_the_last_build(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    capsys.readouterr()
+    assert build_all(mini, formats=["scorm"]) == 0  # only the download lists changed: page by page
+    assert "page source(s) of the site that changed" in capsys.readouterr().err
+    assert not list((mini / "site" / "downloads").glob("epub/*"))
+    assert build_all(mini, formats=["scorm"], out=tmp_path / "clean", cache=False) == 0
+    assert tree(mini / "site") == tree(tmp_path / "clean")
+
+
 def test_a_toolchain_change_rebuilds_everything(mini, capsys, monkeypatch):
     assert build_all(mini) == 0
     capsys.readouterr()

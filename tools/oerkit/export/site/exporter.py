@@ -74,7 +74,9 @@ class SiteExporter:
         only, titles = None, {}
         if last is not None:
             changed = incremental.changed_pages(last, self.snapshot)
-            shutil.copytree(published, site_dir, dirs_exist_ok=True)
+            # the downloads always come from this build's exports (copied in after the site is built)
+            shutil.copytree(published, site_dir, dirs_exist_ok=True,
+                            ignore=lambda folder, names: ["downloads"] if Path(folder) == published else [])
             self.previous_index = read_search_indexes(site_dir, cur.languages)
             # the theme's 404 page carries the language links of the last page rendered: keep the full build's
             self.kept = {p: p.read_bytes() for p in [site_dir / "404.html", *site_dir.glob("*/404.html")] if p.is_file()}
