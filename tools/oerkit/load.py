@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import model as m
 from .diagnostics import Report
+from .check_cache import NO_CACHE, CheckCache
 from .schemas import check_document
 from .yaml_source import YamlDocument, load_yaml
 
@@ -267,8 +268,9 @@ def check_schema_comment(root: Path, path: Path, kind: str, report: Report) -> N
         return
 
 
-def load_project(root: Path) -> LoadResult:
-    """Load every source of the project at `root`. Problems are collected, never raised."""
+def load_project(root: Path, cache: CheckCache = NO_CACHE) -> LoadResult:
+    """Load every source of the project at `root`. Problems are collected, never raised; `cache` may hold
+    schema findings of unchanged documents from an earlier run."""
     root = root.resolve()
     report = Report()
     cur = m.Curriculum(root=root)
@@ -280,7 +282,7 @@ def load_project(root: Path) -> LoadResult:
             continue
         check_schema_comment(root, path, kind, report)
         result.documents[doc.file] = doc
-        if check_document(doc, kind, report):
+        if check_document(doc, kind, report, cache):
             valid.append((doc, kind, path))
     if not any(kind == "programme" for _, kind in discover(root, Report())):
         report.error("curriculum/programme.yaml", (1, 1), "the programme file is missing: every project needs "

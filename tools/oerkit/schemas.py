@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .check_cache import NO_CACHE, CheckCache, salt
 from .diagnostics import Report
 from .yaml_source import YamlDocument
 
@@ -156,19 +157,31 @@ def _lookup(data, path):
     return data
 
 
-def check_document(doc: YamlDocument, kind: str, report: Report) -> bool:
-    """Validate a document; return True when it matches its schema."""
+@lru_cache(maxsize=1)
+def _salt() -> str:
+    return salt("schema", packages=("jsonschema",), files=("schemas.py", "schemas"))
+
+
+def check_document(doc: YamlDocument, kind: str, report: Report, cache: CheckCache = NO_CACHE) -> bool:
+    """Validate a document; return True when it matches its schema. The findings depend on the data alone,
+    so `cache` may have them from an earlier run; their positions are looked up in the document as it is."""
     if not isinstance(doc.data, dict):
         report.error(doc.file, (1, 1), f"expected a mapping of fields at the top of the file, found {_describe_type(doc.data)}",
                      "schema-type")
         return False
-    found = []
-    for error in validator_for(kind).iter_errors(doc.data):
-        errors = [error]
-        if error.validator in ("allOf", "anyOf", "oneOf", "if", "then") and error.context:
-            errors = list(error.context)
-        for err in errors:
-            found += [(tuple(path), message, code) for path, message, code in _messages(err, doc)]
+
+    def findings() -> list:
+        found = []
+        for error in validator_for(kind).iter_errors(doc.data):
+            errors = [error]
+            if error.validator in ("allOf", "anyOf", "oneOf", "if", "then") and error.context:
+                errors = list(error.context)
+            for err in errors:
+                found += [[list(path), message, code] for path, message, code in _messages(err, doc)]
+        return found
+
+    found = [(tuple(path), message, code)
+             for path, message, code in cache.get(_salt(), f"{kind}\0{doc.data!r}", findings)]
     bad_keys = {path for path, _, code in found if code == "schema-key"}
     for path, message, code in found:
         if code == "schema-type" and path in bad_keys:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .check_cache import CheckCache
 from .checks.context import CheckContext
 from .checks.languages import check_languages
 from .checks.markdown import check_module_pages
@@ -22,8 +23,12 @@ CHECKS = (check_references, check_prerequisite_cycles, check_alignment, check_la
 
 
 def validate_project(root: Path) -> LoadResult:
-    result = load_project(root)
-    ctx = CheckContext(result)
+    """Every problem of the project at `root`; results that depend on one unchanged file alone come from
+    build/check-cache.json (check_cache.py)."""
+    cache = CheckCache(root.resolve())
+    result = load_project(root, cache)
+    ctx = CheckContext(result, cache)
     for check in CHECKS:
         check(ctx)
+    cache.save()
     return result

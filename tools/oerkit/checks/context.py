@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..check_cache import NO_CACHE, CheckCache
 from ..diagnostics import Report
 from ..load import LoadResult
 from ..model import Curriculum, Source
@@ -12,6 +13,7 @@ from ..model import Curriculum, Source
 @dataclass
 class CheckContext:
     result: LoadResult
+    cache: CheckCache = field(default=NO_CACHE)  # findings that depend on one file's content alone
 
     @property
     def cur(self) -> Curriculum:

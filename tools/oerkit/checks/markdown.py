@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 
+from ..check_cache import CheckCache, salt
 from ..load import TRANSLATION_RE, rel
 from ..markdown_source import read_markdown
 from ..routes import GENERATED_PAGES, MODULE_GENERATED
@@ -57,6 +60,28 @@ def _line_in_block(lines: list[str], start: int, end: int, needle: str) -> int:
     return start
 
 
+PARSER_PACKAGES = ("markdown_it_py",)  # its version is part of the cache key of parsed pages
+KEPT_TOKENS = {"heading_open", "html_block", "inline"}
+KEPT_CHILDREN = {"html_inline", "link_open", "image"}
+
+
+@lru_cache(maxsize=1)
+def _salt() -> str:
+    return salt("markdown", packages=PARSER_PACKAGES, files=("checks/markdown.py",))
+
+
+def page_tokens(body: str, cache: CheckCache) -> list[SimpleNamespace]:
+    """The tokens the page checks look at (headings, HTML, inline content with its links, images and
+    HTML), parsed once per distinct page text; `cache` may have them from an earlier run."""
+    def parse() -> list[dict]:
+        return [{"type": t.type, "tag": t.tag, "map": t.map, "content": t.content if t.type == "html_block" else "",
+                 "children": [{"type": c.type, "content": c.content, "attrs": dict(c.attrs)}
+                              for c in t.children or [] if c.type in KEPT_CHILDREN]}
+                for t in _md.parse(body) if t.type in KEPT_TOKENS]
+    return [SimpleNamespace(**dict(t, children=[SimpleNamespace(**c) for c in t["children"]]))
+            for t in cache.get(_salt(), body, parse)]
+
+
 class PageChecker:
     def __init__(self, ctx: CheckContext, root: Path, module_folders: set[str]):
         self.ctx = ctx
@@ -85,7 +110,7 @@ class PageChecker:
             report.error(file, (1, 1), page.meta_error, "markdown-front-matter")
         lines = page.body.splitlines()
         offset = page.body_line
-        tokens = _md.parse(page.body)
+        tokens = page_tokens(page.body, self.ctx.cache)
         h1 = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
         if not h1:
             report.error(file, (offset, 1), "the page has no title: start it with a '# Title' line", "markdown-title")

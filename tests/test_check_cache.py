@@ -1,0 +1,50 @@
+"""The validator keeps the findings that depend on one file alone (schema checks, parsed Markdown) between
+runs: a second run reports exactly what a first one does, and an edit is seen at once."""
+
+from __future__ import annotations
+
+import json
+
+from oerkit.check_cache import CACHE_FILE
+
+
+def report_lines(project) -> list[str]:
+    return [d.format_text() for d in project.validate().sorted()]
+
+
+def test_a_second_run_reports_what_the_first_reported_from_the_cache(project):
+    project.replace("modules/A2-second-steps/module.yaml", "hours:", "hourz:")  # a schema error, with its line
+    project.replace("modules/A1-first-steps/introduction.md", "](media/cycle.svg)", "](media/gone.svg)")
+    first = report_lines(project)
+    assert any("schema-unknown-field" in line for line in first) and any("markdown-missing-image" in line for line in first)
+    cache = json.loads((project.root / "build" / CACHE_FILE).read_text(encoding="utf-8"))
+    assert len(cache) > 10  # schema findings per document and tokens per page
+    assert report_lines(project) == first
+
+
+def test_an_edit_after_a_cached_run_is_reported_where_it_is(project):
+    report_lines(project)
+    project.replace("modules/A2-second-steps/module.yaml", "hours:", "\nhourz:")  # one line further down
+    project.write("modules/A1-first-steps/details.md", "# Details\n\nText.\n\n![](media/cycle.svg)\n")
+    edited = project.diagnostics()
+    schema = [d for d in edited if d.code == "schema-unknown-field"]
+    assert schema and schema[0].line == project.line_of("modules/A2-second-steps/module.yaml", "hourz:")
+    assert any(d.code == "markdown-alt-text" and d.file.endswith("details.md") for d in edited)
+    project.replace("modules/A2-second-steps/module.yaml", "\nhourz:", "hours:")
+    project.write("modules/A1-first-steps/details.md", "# Details\n\nText.\n")
+    assert not [d for d in project.diagnostics() if d.code in ("schema-unknown-field", "markdown-alt-text")]
+
+
+def test_the_cache_keeps_only_what_the_last_run_used(project):
+    report_lines(project)
+    size = len(json.loads((project.root / "build" / CACHE_FILE).read_text(encoding="utf-8")))
+    for n in range(3):
+        project.write("modules/A1-first-steps/details.md", f"# Details\n\nVersion {n}.\n")
+        report_lines(project)
+    assert len(json.loads((project.root / "build" / CACHE_FILE).read_text(encoding="utf-8"))) == size
+
+
+def test_a_corrupt_cache_is_ignored(project):
+    first = report_lines(project)
+    (project.root / "build" / CACHE_FILE).write_text("{not json", encoding="utf-8")
+    assert report_lines(project) == first

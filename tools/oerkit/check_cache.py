@@ -1,0 +1,69 @@
+"""Results of the checks that depend on one file's content alone, kept between runs.
+
+Checking a document against its JSON Schema and parsing a page's Markdown are most of what `oerkit validate`
+costs, and after an edit almost every file is as it was. Each result is stored under a hash of the file's
+content and of the code and versions that produce it (`salt`), in `build/check-cache.json`, which keeps only
+the entries the last run used. Positions are not stored: they are looked up in the file as it is now, and
+everything that depends on other files (links, references) is checked afresh every time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Callable
+
+CACHE_FILE = "check-cache.json"
+
+
+def salt(*parts: str, packages: tuple[str, ...] = (), files: tuple[str, ...] = ()) -> str:
+    """What a cached result depends on besides the content: oerkit's files that compute it (relative to
+    the package) and the versions of the libraries used."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode())
+    for name in packages:
+        digest.update(f"{name}=={metadata.version(name)}".encode())
+    package = resources.files("oerkit")
+    for rel in files:
+        target = package.joinpath(rel)
+        for path in sorted(Path(str(target)).rglob("*")) if target.is_dir() else [Path(str(target))]:
+            if path.is_file():
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class CheckCache:
+    def __init__(self, root: Path | None):
+        self.path = root / "build" / CACHE_FILE if root is not None else None
+        self.old: dict = {}
+        self.new: dict = {}
+        if self.path is not None:
+            try:
+                self.old = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.old = {}
+
+    def get(self, salt_value: str, content: str, compute: Callable[[], object]):
+        key = hashlib.sha256((salt_value + "\0" + content).encode()).hexdigest()
+        value = self.old[key] if key in self.old else compute()
+        self.new[key] = value
+        return value
+
+    def save(self) -> None:
+        """Keep what this run used; a folder that cannot be written only means no cache next time."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.new, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError:
+            pass
+
+
+NO_CACHE = CheckCache(None)
