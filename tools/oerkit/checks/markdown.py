@@ -74,10 +74,15 @@ def page_tokens(body: str, cache: CheckCache) -> list[SimpleNamespace]:
     """The tokens the page checks look at (headings, HTML, inline content with its links, images and
     HTML), parsed once per distinct page text; `cache` may have them from an earlier run."""
     def parse() -> list[dict]:
-        return [{"type": t.type, "tag": t.tag, "map": t.map, "content": t.content if t.type == "html_block" else "",
-                 "children": [{"type": c.type, "content": c.content, "attrs": dict(c.attrs)}
-                              for c in t.children or [] if c.type in KEPT_CHILDREN]}
-                for t in _md.parse(body) if t.type in KEPT_TOKENS]
+        kept = []
+        for t in _md.parse(body):
+            children = [{"type": c.type, "content": c.content, "attrs": dict(c.attrs)}
+                        for c in t.children or [] if c.type in KEPT_CHILDREN]
+            # a paragraph without links, images or HTML has nothing to check
+            if t.type in KEPT_TOKENS and (t.type != "inline" or children):
+                kept.append({"type": t.type, "tag": t.tag, "map": t.map,
+                             "content": t.content if t.type == "html_block" else "", "children": children})
+        return kept
     return [SimpleNamespace(**dict(t, children=[SimpleNamespace(**c) for c in t["children"]]))
             for t in cache.get(_salt(), body, parse)]
 

@@ -69,10 +69,6 @@ def record(work_dir: Path, target: Path, now: dict) -> None:
     (work_dir / STATE_FILE).write_text(json.dumps(dict(now, target=str(target)), sort_keys=True), encoding="utf-8")
 
 
-def forget(work_dir: Path) -> None:
-    (work_dir / STATE_FILE).unlink(missing_ok=True)
-
-
 def page_of(entry: dict) -> str:
     return entry["location"].split("#", 1)[0]
 
