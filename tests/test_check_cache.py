@@ -48,3 +48,14 @@ def test_a_corrupt_cache_is_ignored(project):
     first = report_lines(project)
     (project.root / "build" / CACHE_FILE).write_text("{not json", encoding="utf-8")
     assert report_lines(project) == first
+
+
+def test_an_edited_termbase_is_applied_to_texts_whose_terms_were_cached(project):
+    project.write("i18n/terms.yaml", "terms:\n  - id: means\n    en: means\n    el: σημαίνει\n")
+    assert not [d for d in project.diagnostics() if d.code == "termbase-term"]
+    # a term only the introduction page uses, translated differently from what the Greek page says
+    project.write("i18n/terms.yaml", "terms:\n  - id: city\n    en: city\n    el: δήμος\n")
+    found = [d for d in project.diagnostics() if d.code == "termbase-term"]
+    assert [d.file for d in found] == ["modules/A1-first-steps/introduction.el.md"] and "'δήμος'" in found[0].message
+    assert [d.format_text() for d in project.diagnostics() if d.code == "termbase-term"] == \
+        [d.format_text() for d in found]

@@ -131,3 +131,21 @@ def test_a_mkdocs_failure_is_reported_and_keeps_the_previous_site(project, built
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "no_such_extension_xyz" in result.stderr and "previous site/ is unchanged" in result.stderr
     assert (built / "index.html").read_text() == before and not (project.root / "site.building").exists()
+
+
+def test_a_tool_page_carries_its_data_whole_and_outside_the_search_index(project):
+    """The quiz page's data sits in the page as JSON: text that looks like markup or breaks lines in Python
+    arrives unchanged, cannot end the element early, and is not indexed for search."""
+    bank = project.root / "assessment_quiz" / "A1.yaml"
+    tricky = "Rivers < levees & dams > walls: 'unsafe' \u2028next\u2029line\x85end"
+    bank.write_text(bank.read_text().replace('feedback: {en: "Resilience is about resisting, absorbing, adapting and recovering."}',
+                                             f"feedback: {{en: {json.dumps(tricky)}}}"), encoding="utf-8")
+    assert build_all(project.root) == 0
+    html = (project.root / "site/modules/A1-first-steps/quiz.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/json" id="oerkit-data">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1 and "<" not in blocks[0] and "\u2028" not in blocks[0]
+    assert tricky in json.dumps(json.loads(blocks[0]), ensure_ascii=False)
+    assert html.count("assets/oerkit/learner.js") == 1
+    assert "levees" not in (project.root / "site/search/search_index.json").read_text(encoding="utf-8")
+    plain = (project.root / "site/modules/A1-first-steps/index.html").read_text(encoding="utf-8")
+    assert 'id="oerkit-data"' not in plain and "learner.js" not in plain

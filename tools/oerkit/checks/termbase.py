@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..check_cache import salt
 from ..load import rel
 from ..markdown_source import read_markdown
 from ..texts import iter_texts
@@ -47,11 +48,14 @@ class Term:
         if self.first_word not in (english.lower() if lowered is None else lowered):
             return False
         for match in self.english.finditer(english):
+            if not self.name:
+                return True
             # a capitalised name at the start of a sentence may just be an ordinary word ("Starting from ...")
-            before = english[:match.start()].rstrip(" *_\"'(")
-            if self.name and (not before or before[-1] in ".!?:\n#-|>"):
-                continue
-            return True
+            i = match.start()
+            while i and english[i - 1] in " *_\"'(":
+                i -= 1
+            if i and english[i - 1] not in ".!?:\n#-|>":
+                return True
         return False
 
 
@@ -106,11 +110,17 @@ def check_termbase(ctx: CheckContext) -> None:
     cur = ctx.cur
 
     found_cache: dict[str, list[Term]] = {}
+    # which terms an English text uses depends on that text and the termbase alone: searching every text
+    # for every term is most of this check's time, so the answer is kept in the check cache between runs
+    termbase_salt = salt("termbase", (cur.root / TERMBASE).read_text(encoding="utf-8"), files=("checks/termbase.py",))
+
+    def search(english: str) -> list[int]:
+        lowered = english.lower()
+        return [i for i, term in enumerate(terms) if term.first_word in lowered and term.found_in(english, lowered)]
 
     def check(english: str, translated: str, lang: str, file: str, pos) -> None:
         if english not in found_cache:
-            lowered = english.lower()
-            found_cache[english] = [term for term in terms if term.found_in(english, lowered)]
+            found_cache[english] = [terms[i] for i in ctx.cache.get(termbase_salt, english, lambda: search(english))]
         found = [term for term in found_cache[english] if term.targets.get(lang)]
         words = folded_words(translated) if found else ""
         for term in found:

@@ -6,6 +6,7 @@ language, so every language has every page and readers see why a page is in Engl
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -25,7 +26,25 @@ def localized_name(stem: str, lang: str, default: str) -> str:
     return f"{stem}.md" if lang == default else f"{stem}.{lang}.md"
 
 
+# characters Python's str.splitlines() breaks lines at although JSON leaves them as they are
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def data_script(data) -> str:
+    """A tool page's data as the JSON element its script reads, escaped like Jinja's tojson so that no
+    string in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
+    return f'<script type="application/json" id="oerkit-data">{text.translate(_LINE_BREAKS)}</script>'
+
+
 def with_front_matter(meta: dict, body: str) -> str:
+    """The page's Markdown with its front matter. A tool's data (`oerkit_data`) goes into the body as a raw
+    JSON element rather than into the front matter: as YAML it took seconds to write and as long again for
+    MkDocs to read on every build, and the theme only ever printed it back as JSON."""
+    if "oerkit_data" in meta:
+        body = f"{body.rstrip()}\n\n{data_script(meta['oerkit_data'])}\n"
+        meta = {k: v for k, v in meta.items() if k != "oerkit_data"} | {"oerkit_tool": True}
     if not meta:
         return body
     # libyaml's emitter: the Python one spent seconds on the quiz pages' front matter
