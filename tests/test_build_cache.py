@@ -68,10 +68,10 @@ def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini,
     # the site: the page, and its German and Portuguese stand-ins (not translated, they show the English text)
     assert "rebuilding the 3 page source(s) of the site that changed" in err
     assert untouched.stat().st_mtime_ns == before  # kept from the last build, not rendered again
-    languages = 4
-    # A1 in SCORM 1.2 and 2004, its EPUB, and the programme book, in each language; A2 comes from the cache
-    assert built == languages * (2 + 1 + 1)
-    assert reused == languages * (2 + 1)
+    # A1 in SCORM 1.2 and 2004, its EPUB, and the programme book, in the languages that show the English page
+    # (Greek has its own translation of it); A2, and A1 in Greek, come from the cache
+    assert built == 3 * (2 + 1 + 1)
+    assert reused == 4 * (2 + 1) + (2 + 1 + 1)
     assert "One more sentence for the cache test." in (mini / "site" / "modules" / "A1-first-steps" /
                                                       "introduction.html").read_text(encoding="utf-8")
     assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
@@ -163,3 +163,20 @@ def test_the_parallel_build_writes_what_each_exporter_writes_alone(mini, tmp_pat
     built = tree(mini / "site" / "downloads")
     assert expected and {name: built.get(name) == data for name, data in expected.items()} == \
         {name: True for name in expected}
+
+
+def test_a_language_s_packages_depend_on_the_page_versions_it_shows(mini):
+    from oerkit.validate import validate_project
+    intro = mini / "modules" / "A1-first-steps" / "introduction.md"  # translated into Greek only
+
+    def prints():
+        cur = validate_project(mini).curriculum
+        fp = build_cache.SourceFingerprints(mini, cur, "toolchain")
+        return {lang: fp.module(cur.modules["A1"], lang) for lang in ("en", "el", "de")}
+
+    before = prints()
+    intro.write_text(intro.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    edited = prints()
+    assert edited["el"] == before["el"] and edited["en"] != before["en"] and edited["de"] != before["de"]
+    (mini / "modules" / "A1-first-steps" / "introduction.el.md").unlink()  # Greek now shows the original
+    assert prints()["el"] != edited["el"]

@@ -98,6 +98,20 @@ def test_failed_build_keeps_previous_site(project, built):
     assert not (project.root / "site.building").exists()
 
 
+def child_processes() -> list[str]:
+    """The processes this test process started that are still there (Linux' /proc)."""
+    from pathlib import Path
+    return [pid for task in Path("/proc/self/task").iterdir() for pid in (task / "children").read_text().split()]
+
+
+def test_a_build_stopped_by_an_error_leaves_no_mkdocs_process_behind(project, built):
+    # MkDocs starts in its own process before the sources are validated; a build that stops must end it
+    assert child_processes() == []
+    project.replace("modules/A1-first-steps/introduction.md", "media/cycle.svg)", "media/gone.svg)")
+    assert build_all(project.root) == 1
+    assert child_processes() == []
+
+
 def test_build_cli_reports_errors_without_traceback(project):
     project.write("curriculum/profiles/officer.yaml", "id: [unclosed\n")
     result = project.oerkit("build")

@@ -23,6 +23,7 @@ from .export.moodle_xml import MoodleXmlExporter
 from .export._quiz_report import ExportReport
 from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
+from .export.site.mkdocs_backend import MkDocsProcess
 from .validate import validate_project
 
 
@@ -84,12 +85,19 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     if cache and not force and fresh:
         progress(f"nothing changed since the last build: {target} is up to date")
         return 0
+    # MkDocs starts now, in a process of its own, and imports itself while the sources are validated
+    mkdocs = MkDocsProcess()
     progress("validating sources")
-    result = validate_project(root)
+    try:
+        result = validate_project(root)
+    except BaseException:
+        mkdocs.stop()
+        raise
     report = result.report
     if report.items:
         print(report.render("text"), file=sys.stderr)
     if report.errors or (strict and report.warnings):
+        mkdocs.stop()
         progress(f"build stopped: {len(set(report.errors))} error(s), {len(set(report.warnings))} warning(s); "
                  "the previous site/ is unchanged")
         return 1
@@ -105,7 +113,6 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     if exports.exists():
         shutil.rmtree(exports)
     site = SiteExporter(root, work)
-    mkdocs = None
     try:
         # the quiz banks and ELM first (they take a second): the pages say what each format carried over
         if wanted("quiz", formats):
@@ -125,8 +132,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
                 progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
                          "languages (in the background)")
                 books = background.submit(epub.export, cur, exports, jobs=jobs, cache=export_cache)
-            mkdocs = site.start(cur, staging, planned + artifacts, published=target if cache and not force else None,
-                                toolchain=toolchain)
+            site.start(cur, staging, planned + artifacts, published=target if cache and not force else None,
+                       toolchain=toolchain, process=mkdocs)
             progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
                      "in its own process" if site.rebuilt is None else
                      f"rebuilding the {site.rebuilt} page source(s) of the site that changed, in its own process")
@@ -144,15 +151,13 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
             shutil.copytree(exports, staging, dirs_exist_ok=True)
     except (SiteBuildError, ScormExportError, EpubExportError) as exc:
-        if mkdocs is not None:
-            mkdocs.stop()
+        mkdocs.stop()
         shutil.rmtree(staging, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
         progress("build failed; the previous site/ is unchanged")
         return 1
     except BaseException:
-        if mkdocs is not None:
-            mkdocs.stop()
+        mkdocs.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     publish(staging, target)

@@ -9,8 +9,9 @@ Inputs are files, hashed by content:
 - the shared sources every export may read: curriculum/**, learning_outcomes/** and every module.yaml
   (modules cite each other's titles);
 - a module's own sources: its folder (pages, translations, media) and its quiz bank.
-A module's packages depend on the toolchain, the shared sources and that module's sources only, so editing a
-page rebuilds that module's packages and the whole-programme books, nothing else.
+A module's packages in a language depend on the toolchain, the shared sources and that module's sources as that
+language shows them (a translated page's original is not read), so editing a page rebuilds that module's packages
+and the whole-programme books in the languages that show the page, nothing else.
 
 Entries live in build/cache/<2 hex>/<key>; the ones a complete build did not use are removed at its end, so
 the cache holds one generation of outputs.
@@ -35,11 +36,12 @@ SHARED_SOURCES = ("curriculum", "learning_outcomes")
 BUILD_INPUTS = ("curriculum", "learning_outcomes", "modules", "assessment_quiz", "i18n", "mkdocs.yml")
 
 
-def _hash_files(files: list[Path], base: Path) -> str:
+def _hash_files(files: list[Path], base: Path, unread: set[Path] | frozenset = frozenset()) -> str:
+    """Names and contents of `files`; of those in `unread`, the name alone."""
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(b"unread" if path in unread else hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -90,18 +92,29 @@ class SourceFingerprints:
         module_files = sorted(self.root.glob("modules/*/module.yaml"))
         return _hash_files(files_under(self.root, SHARED_SOURCES) + module_files, self.root)
 
-    def module(self, mod: Module) -> str:
-        if mod.id not in self._modules:
+    def module(self, mod: Module, lang: str | None = None) -> str:
+        """A module's sources; with `lang`, what that language's packages read: every file's name, but of the
+        pages only the version the language shows (its translation, else the original). Editing an English
+        page then leaves the packages of the languages that have it translated as they were."""
+        if (mod.id, lang) not in self._modules:
             files = files_under(self.root, [mod.folder.relative_to(self.root).as_posix()])
             bank = self.cur.quizzes.get(mod.id)
             if bank is not None and (self.root / bank.source.file).is_file():
                 files.append(self.root / bank.source.file)
-            self._modules[mod.id] = _hash_files(files, self.root)
-        return self._modules[mod.id]
+            unread: set[Path] = set()
+            if lang is not None:
+                default = self.cur.default_language
+                for page in mod.pages:
+                    versions = {page.path, *page.translations.values()}
+                    shown = page.path if lang == default else page.translations.get(lang) or page.path
+                    unread |= {p.resolve() for p in versions - {shown}}
+                unread = {f for f in files if f.resolve() in unread}
+            self._modules[mod.id, lang] = _hash_files(files, self.root, unread)
+        return self._modules[mod.id, lang]
 
-    @cached_property
-    def all_modules(self) -> str:
-        return hashlib.sha256("".join(self.module(m) for m in self.cur.modules_in_order()).encode()).hexdigest()
+    def all_modules(self, lang: str) -> str:
+        """Every module's sources as `lang` reads them (the programme book)."""
+        return hashlib.sha256("".join(self.module(m, lang) for m in self.cur.modules_in_order()).encode()).hexdigest()
 
     def key(self, *parts: str | bytes) -> str:
         digest = hashlib.sha256(self.toolchain.encode())

@@ -131,7 +131,7 @@ class EpubExporter:
 
                 yield (Artifact(mod.id, lang, "EPUB", rel, 0),
                        lambda fp, mod=mod, lang=lang, sources=sources: ("epub", lang, epoch_of(mod.id, sources),
-                                                                        fp.shared, fp.module(mod)),
+                                                                        fp.shared, fp.module(mod, lang)),
                        arguments)
             if programme_book and not modules:
                 rel = f"downloads/epub/{prog.id}-{lang}.epub"
@@ -159,7 +159,7 @@ class EpubExporter:
 
                 yield (Artifact(None, lang, "EPUB", rel, 0),
                        lambda fp, lang=lang, sources=sources: ("epub-programme", lang, epoch_of(None, sources),
-                                                               fp.shared, fp.all_modules),
+                                                               fp.shared, fp.all_modules(lang)),
                        arguments)
 
     @staticmethod

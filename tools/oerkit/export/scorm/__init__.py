@@ -81,7 +81,7 @@ class ScormExporter:
         for mod, lang, version, planned in self.packages(cur, languages):
             _slug, _label, _edition, manifest, metadata = VERSIONS[version]
             rel = planned.path
-            size = cache.file(out_dir / rel, lambda fp: ("scorm", version, lang, fp.shared, fp.module(mod)),
+            size = cache.file(out_dir / rel, lambda fp: ("scorm", version, lang, fp.shared, fp.module(mod, lang)),
                               lambda: make(out_dir / rel, mod, lang, version, manifest, metadata))
             artifacts.append(Artifact(mod.id, lang, planned.format, rel, size))
         return artifacts

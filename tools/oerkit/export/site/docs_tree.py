@@ -26,16 +26,20 @@ def localized_name(stem: str, lang: str, default: str) -> str:
     return f"{stem}.md" if lang == default else f"{stem}.{lang}.md"
 
 
-# characters Python's str.splitlines() breaks lines at although JSON leaves them as they are
-_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+# what could end the element early (as Jinja's tojson escapes it), then the characters Python's
+# str.splitlines() breaks lines at although JSON leaves them as they are; replaced one by one, as
+# str.translate with a table took a third of the time spent writing the pages
+_ESCAPES = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027"),
+            ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\x85", "\\u0085"))
 
 
 def data_script(data) -> str:
     """A tool page's data as the JSON element its script reads, escaped like Jinja's tojson so that no
     string in it can close the element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
-    return f'<script type="application/json" id="oerkit-data">{text.translate(_LINE_BREAKS)}</script>'
+    for char, escaped in _ESCAPES:
+        text = text.replace(char, escaped)
+    return f'<script type="application/json" id="oerkit-data">{text}</script>'
 
 
 def with_front_matter(meta: dict, body: str) -> str:

@@ -62,9 +62,9 @@ class SiteExporter:
         self.finish(cur, site_dir, artifacts)
 
     def start(self, cur: Curriculum, site_dir: Path, planned: list[Artifact], published: Path | None = None,
-              toolchain: str = "") -> MkDocsProcess:
-        """Write the pages (linking to the `planned` downloads) and start MkDocs in its own process;
-        call `finish` once it is done and the downloads exist. With `published` (the site the last build
+              toolchain: str = "", process: MkDocsProcess | None = None) -> MkDocsProcess:
+        """Write the pages (linking to the `planned` downloads) and have MkDocs build them in its own process
+        (`process`, started earlier, or a new one); call `finish` once it is done and the downloads exist. With `published` (the site the last build
         published), only the pages whose Markdown changed are rendered when nothing else changed
         (incremental.py); `self.rebuilt` is then their number, else None."""
         config = self.configure(cur, site_dir, planned)
@@ -86,7 +86,9 @@ class SiteExporter:
         plan.write_text(json.dumps({"only": only, "titles": titles, "titles_out": str(self.titles_file)},
                                    ensure_ascii=False), encoding="utf-8")
         self.titles_file.unlink(missing_ok=True)
-        return MkDocsProcess(config, plan)
+        process = process or MkDocsProcess()
+        process.run(config, plan)
+        return process
 
     def record(self, target: Path) -> None:
         """The site built by `start` was published at `target`: the next build may start from it."""

@@ -188,10 +188,12 @@ def page_hooks(build_module, only: list[Path] | None, titles: dict[str, str], se
 
 
 class MkDocsProcess:
-    """MkDocs building in a process of its own, so the exports can use the other cores meanwhile."""
+    """MkDocs building in a process of its own, so the exports can use the other cores meanwhile.
 
-    def __init__(self, config_path: Path, plan: Path):
-        """`plan`: a JSON file with run_mkdocs' other arguments."""
+    The process starts before its work is known: while this one validates the sources and writes the pages,
+    it imports MkDocs, the theme and the plugins (a second or more), then waits for `run`."""
+
+    def __init__(self):
         import subprocess
         import sys
         import tempfile
@@ -199,8 +201,13 @@ class MkDocsProcess:
         package_parent = Path(__file__).resolve().parents[3]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(package_parent),
                                                                        os.environ.get("PYTHONPATH")])))
-        self.process = subprocess.Popen([sys.executable, "-m", __name__, str(config_path), str(plan)], env=env,
+        self.process = subprocess.Popen([sys.executable, "-m", __name__], env=env, stdin=subprocess.PIPE,
                                         stdout=self.log, stderr=subprocess.STDOUT)
+
+    def run(self, config_path: Path, plan: Path) -> None:
+        """Build `config_path`; `plan` is a JSON file with run_mkdocs' other arguments."""
+        self.process.stdin.write(json.dumps([str(config_path), str(plan)]).encode() + b"\n")
+        self.process.stdin.close()
 
     def wait(self) -> None:
         """Wait for MkDocs; its error message, if it failed, becomes a SiteBuildError."""
@@ -212,10 +219,26 @@ class MkDocsProcess:
             raise SiteBuildError(output or f"MkDocs stopped with exit code {code}")
 
     def stop(self) -> None:
+        """End the process, whether it was given work or not."""
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if not self.process.stdin.closed:
+            self.process.stdin.close()
         self.log.close()
+
+
+def _warm_up() -> None:
+    """Import what a build needs before the work arrives (any of it missing is reported by the build)."""
+    import importlib
+    for name in ("mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.theme", "markdown.extensions.toc",
+                 "markdown.extensions.tables", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
+                 "markdown.extensions.admonition", "markdown.extensions.def_list", "pymdownx.slugs",
+                 "material.plugins.search.plugin", "mkdocs_static_i18n.plugin"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
 
 
 CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -281,11 +304,16 @@ def split_search_index(site_dir: Path, languages: list[str], previous: dict[str,
                 page.write_text(new, encoding="utf-8")
 
 
-if __name__ == "__main__":  # MkDocsProcess: build one generated configuration
+if __name__ == "__main__":  # MkDocsProcess: warm up, then build the configuration it is given on stdin
     import sys
+    _warm_up()
+    line = sys.stdin.readline()
+    if not line.strip():  # the build stopped before the site (a validation error): nothing to do
+        sys.exit(0)
     try:
-        plan = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
-        run_mkdocs(Path(sys.argv[1]), None if plan["only"] is None else [Path(p) for p in plan["only"]],
+        config_arg, plan_arg = json.loads(line)
+        plan = json.loads(Path(plan_arg).read_text(encoding="utf-8"))
+        run_mkdocs(Path(config_arg), None if plan["only"] is None else [Path(p) for p in plan["only"]],
                    plan["titles"], Path(plan["titles_out"]))
     except SiteBuildError as exc:
         print(exc, file=sys.stderr)
