@@ -114,24 +114,25 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         shutil.rmtree(exports)
     site = SiteExporter(root, work)
     try:
-        # the quiz banks and ELM first (they take a second): the pages say what each format carried over
-        if wanted("quiz", formats):
-            progress("building quiz banks: Moodle XML, GIFT and H5P")
-            artifacts += export_quiz_banks(cur, exports)
-        if wanted("elm", formats) and cur.certification:
-            progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
-            artifacts += ElmExporter().export(cur, exports)
         scorm, epub = ScormExporter(root, work), EpubExporter(root, work)
         planned = ((scorm.plan(cur) if wanted("scorm", formats) else [])
                    + (epub.plan(cur, exports) if wanted("epub", formats) else []))
         with ThreadPoolExecutor(max_workers=1) as background:
             # three things at once: pandoc (in its own processes) makes the books, MkDocs builds the site in
-            # its own process, and this thread packages SCORM; the pages' download sizes are filled in last
+            # its own process, and this thread packages SCORM; the pages' download sizes are filled in last.
+            # pandoc, the longest, starts first.
             books = None
             if wanted("epub", formats):
                 progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
                          "languages (in the background)")
                 books = background.submit(epub.export, cur, exports, jobs=jobs, cache=export_cache)
+            # the quiz banks and ELM before the pages: the pages say what each format carried over
+            if wanted("quiz", formats):
+                progress("building quiz banks: Moodle XML, GIFT and H5P")
+                artifacts += export_quiz_banks(cur, exports)
+            if wanted("elm", formats) and cur.certification:
+                progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
+                artifacts += ElmExporter().export(cur, exports)
             site.start(cur, staging, planned + artifacts, published=target if cache and not force else None,
                        toolchain=toolchain, process=mkdocs)
             progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "

@@ -47,11 +47,31 @@ class CheckCache:
             except (OSError, ValueError):
                 self.old = {}
 
+    @staticmethod
+    def _key(salt_value: str, content: str) -> str:
+        return hashlib.sha256((salt_value + "\0" + content).encode()).hexdigest()
+
     def get(self, salt_value: str, content: str, compute: Callable[[], object]):
-        key = hashlib.sha256((salt_value + "\0" + content).encode()).hexdigest()
+        key = self._key(salt_value, content)
         value = self.old[key] if key in self.old else compute()
         self.new[key] = value
         return value
+
+    def fill(self, salt_value: str, contents: list[str], compute: Callable[[str], object], jobs: int | None = None) -> None:
+        """Work out the results the cache lacks for `contents` in parallel processes, one per core, so that
+        `get` finds them: a first run on a large project parses thousands of pages. `compute` must be a
+        module-level function of the content. Too few to be worth starting processes: left to `get`."""
+        workers = jobs or os.cpu_count() or 1
+        missing = list({key: content for content in contents
+                        if (key := self._key(salt_value, content)) not in self.old}.items())
+        if workers < 2 or len(missing) < 8 * workers:
+            return
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(workers) as pool:
+            values = pool.map(compute, [content for _, content in missing],
+                              chunksize=max(1, len(missing) // (4 * workers)))
+            for (key, _), value in zip(missing, values):
+                self.old[key] = value
 
     def save(self) -> None:
         """Keep what this run used; a folder that cannot be written only means no cache next time."""

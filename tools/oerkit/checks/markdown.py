@@ -70,21 +70,24 @@ def _salt() -> str:
     return salt("markdown", packages=PARSER_PACKAGES, files=("checks/markdown.py",))
 
 
-def page_tokens(body: str, cache: CheckCache) -> list[SimpleNamespace]:
+def parse_tokens(body: str) -> list[dict]:
     """The tokens the page checks look at (headings, HTML, inline content with its links, images and
-    HTML), parsed once per distinct page text; `cache` may have them from an earlier run."""
-    def parse() -> list[dict]:
-        kept = []
-        for t in _md.parse(body):
-            children = [{"type": c.type, "content": c.content, "attrs": dict(c.attrs)}
-                        for c in t.children or [] if c.type in KEPT_CHILDREN]
-            # a paragraph without links, images or HTML has nothing to check
-            if t.type in KEPT_TOKENS and (t.type != "inline" or children):
-                kept.append({"type": t.type, "tag": t.tag, "map": t.map,
-                             "content": t.content if t.type == "html_block" else "", "children": children})
-        return kept
+    HTML), as plain data the check cache can keep."""
+    kept = []
+    for t in _md.parse(body):
+        children = [{"type": c.type, "content": c.content, "attrs": dict(c.attrs)}
+                    for c in t.children or [] if c.type in KEPT_CHILDREN]
+        # a paragraph without links, images or HTML has nothing to check
+        if t.type in KEPT_TOKENS and (t.type != "inline" or children):
+            kept.append({"type": t.type, "tag": t.tag, "map": t.map,
+                         "content": t.content if t.type == "html_block" else "", "children": children})
+    return kept
+
+
+def page_tokens(body: str, cache: CheckCache) -> list[SimpleNamespace]:
+    """parse_tokens of a page, once per distinct page text; `cache` may have them from an earlier run."""
     return [SimpleNamespace(**dict(t, children=[SimpleNamespace(**c) for c in t["children"]]))
-            for t in cache.get(_salt(), body, parse)]
+            for t in cache.get(_salt(), body, lambda: parse_tokens(body))]
 
 
 class PageChecker:
@@ -188,11 +191,23 @@ class PageChecker:
                          else "markdown-broken-link")
 
 
+def _body_or_none(path: Path) -> str | None:
+    """The page's body; a file that cannot be read is reported by the page check itself."""
+    try:
+        return read_markdown(path).body
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def check_module_pages(ctx: CheckContext) -> None:
     cur = ctx.cur
     root = cur.root
     checker = PageChecker(ctx, root, {m.slug for m in cur.modules.values()})
     languages = cur.languages
+    # parse the pages the cache does not know in parallel first (a first run, a large curriculum)
+    sources = [path for mod in cur.modules.values() for page in mod.pages if page.name not in MODULE_GENERATED
+               for path in [page.path, *page.translations.values()]]
+    ctx.cache.fill(_salt(), [body for p in sources if (body := _body_or_none(p)) is not None], parse_tokens)
     for mod in cur.modules.values():
         listed = {p.name for p in mod.pages}
         for page in mod.pages:

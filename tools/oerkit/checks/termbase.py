@@ -109,25 +109,29 @@ def check_termbase(ctx: CheckContext) -> None:
         return
     cur = ctx.cur
 
-    found_cache: dict[str, list[Term]] = {}
-    # which terms an English text uses depends on that text and the termbase alone: searching every text
-    # for every term is most of this check's time, so the answer is kept in the check cache between runs
+    found_cache: dict[str, list[int]] = {}
+    # the terms a translation misses depend on the termbase, the English text and the translation alone:
+    # searching every text for every term is most of this check's time, so the answer is kept in the check
+    # cache between runs (keyed by the termbase, this code, the language and both texts)
     termbase_salt = salt("termbase", (cur.root / TERMBASE).read_text(encoding="utf-8"), files=("checks/termbase.py",))
 
-    def search(english: str) -> list[int]:
-        lowered = english.lower()
-        return [i for i, term in enumerate(terms) if term.first_word in lowered and term.found_in(english, lowered)]
+    def missed(english: str, translated: str, lang: str) -> list[int]:
+        if english not in found_cache:
+            lowered = english.lower()
+            found_cache[english] = [i for i, term in enumerate(terms)
+                                    if term.first_word in lowered and term.found_in(english, lowered)]
+        found = [i for i in found_cache[english] if terms[i].targets.get(lang)]
+        words = folded_words(translated) if found else ""
+        # a translation that keeps the English term (inside a proper name, say) is not flagged
+        return [i for i in found if not uses(translated, terms[i].targets[lang], words)
+                and not terms[i].english.search(translated)]
 
     def check(english: str, translated: str, lang: str, file: str, pos) -> None:
-        if english not in found_cache:
-            found_cache[english] = [terms[i] for i in ctx.cache.get(termbase_salt, english, lambda: search(english))]
-        found = [term for term in found_cache[english] if term.targets.get(lang)]
-        words = folded_words(translated) if found else ""
-        for term in found:
-            # a translation that keeps the English term (inside a proper name, say) is not flagged
-            if not uses(translated, term.targets[lang], words) and not term.english.search(translated):
-                ctx.report.warning(file, pos, f"the {lang} translation does not use the termbase term "
-                                   f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
+        for i in ctx.cache.get(termbase_salt, f"{lang}\0{english}\0{translated}",
+                               lambda: missed(english, translated, lang)):
+            term = terms[i]
+            ctx.report.warning(file, pos, f"the {lang} translation does not use the termbase term "
+                               f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
 
     for doc in ctx.result.documents.values():
         for path, value in iter_texts(doc.data):
