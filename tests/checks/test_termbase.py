@@ -29,3 +29,11 @@ def test_a_capitalised_name_at_the_start_of_a_sentence_is_not_the_name(project):
     assert len(found) == 1  # the second "Starting" is the stage name
     project.replace("learning_outcomes/A.yaml", "explain the Starting stage.", "explain the first stage.")
     assert project.diagnostics("termbase-term") == []
+
+
+def test_a_translation_that_is_not_utf8_is_reported_not_a_crash(project):
+    project.write("i18n/terms.yaml", "terms:\n  - id: resilience\n    en: resilience\n    el: ανθεκτικότητα\n")
+    (project.root / "modules/A1-first-steps/introduction.el.md").write_bytes(b"# T\n\xff\xfe bad\n")
+    result = project.oerkit("validate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "modules/A1-first-steps/introduction.el.md:" in result.stdout + result.stderr

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..check_cache import NO_CACHE, CheckCache
 from ..diagnostics import Report
 from ..load import LoadResult
+from ..markdown_source import MarkdownPage, read_markdown
 from ..model import Curriculum, Source
 
 
@@ -14,6 +16,17 @@ from ..model import Curriculum, Source
 class CheckContext:
     result: LoadResult
     cache: CheckCache = field(default=NO_CACHE)  # findings that depend on one file's content alone
+    _pages: dict = field(default_factory=dict, repr=False)
+
+    def page(self, path: Path) -> MarkdownPage | None:
+        """The Markdown page at `path`, read once for all checks; None when it cannot be read as UTF-8
+        (the page check reports that, with the file)."""
+        if path not in self._pages:
+            try:
+                self._pages[path] = read_markdown(path)
+            except (OSError, UnicodeDecodeError):
+                self._pages[path] = None
+        return self._pages[path]
 
     @property
     def cur(self) -> Curriculum:

@@ -15,7 +15,6 @@ from markdown_it import MarkdownIt
 
 from ..check_cache import CheckCache, salt
 from ..load import TRANSLATION_RE, rel
-from ..markdown_source import read_markdown
 from ..routes import GENERATED_PAGES, MODULE_GENERATED
 from ..yaml_source import read_text
 from .context import CheckContext
@@ -113,7 +112,7 @@ class PageChecker:
         file = rel(self.root, path)
         if read_text(path, file, report) is None:
             return
-        page = read_markdown(path)
+        page = self.ctx.page(path)
         if page.meta_error:
             report.error(file, (1, 1), page.meta_error, "markdown-front-matter")
         lines = page.body.splitlines()
@@ -191,14 +190,6 @@ class PageChecker:
                          else "markdown-broken-link")
 
 
-def _body_or_none(path: Path) -> str | None:
-    """The page's body; a file that cannot be read is reported by the page check itself."""
-    try:
-        return read_markdown(path).body
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def check_module_pages(ctx: CheckContext) -> None:
     cur = ctx.cur
     root = cur.root
@@ -207,7 +198,7 @@ def check_module_pages(ctx: CheckContext) -> None:
     # parse the pages the cache does not know in parallel first (a first run, a large curriculum)
     sources = [path for mod in cur.modules.values() for page in mod.pages if page.name not in MODULE_GENERATED
                for path in [page.path, *page.translations.values()]]
-    ctx.cache.fill(_salt(), [body for p in sources if (body := _body_or_none(p)) is not None], parse_tokens)
+    ctx.cache.fill(_salt(), [page.body for p in sources if (page := ctx.page(p)) is not None], parse_tokens)
     for mod in cur.modules.values():
         listed = {p.name for p in mod.pages}
         for page in mod.pages:

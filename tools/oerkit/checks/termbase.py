@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from ..check_cache import salt
 from ..load import rel
-from ..markdown_source import read_markdown
 from ..texts import iter_texts
 from ..yaml_source import load_yaml
 from .context import CheckContext
@@ -145,7 +144,8 @@ def check_termbase(ctx: CheckContext) -> None:
         for page in mod.pages:
             if not page.path.is_file():
                 continue
-            english = read_markdown(page.path).body
+            english = ctx.page(page.path)
             for lang, tpath in page.translations.items():
-                if lang != cur.default_language:
-                    check(english, read_markdown(tpath).body, lang, rel(cur.root, tpath), (1, 1))
+                translated = ctx.page(tpath) if lang != cur.default_language else None
+                if english is not None and translated is not None:  # an unreadable file is reported elsewhere
+                    check(english.body, translated.body, lang, rel(cur.root, tpath), (1, 1))
