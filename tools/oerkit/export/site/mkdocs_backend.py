@@ -229,11 +229,11 @@ class MkDocsProcess:
 
 
 def _warm_up() -> None:
-    """Import what a build needs before the work arrives (any of it missing is reported by the build)."""
+    """Import the heavy parts of a build before the work arrives: MkDocs, and the theme's and the plugins'
+    modules generated_config names (the authors' Markdown extensions are light and left to the build; any
+    module missing is reported by the build)."""
     import importlib
-    for name in ("mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.theme", "markdown.extensions.toc",
-                 "markdown.extensions.tables", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
-                 "markdown.extensions.admonition", "markdown.extensions.def_list", "pymdownx.slugs",
+    for name in ("mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.theme", "markdown",
                  "material.plugins.search.plugin", "mkdocs_static_i18n.plugin"):
         try:
             importlib.import_module(name)
