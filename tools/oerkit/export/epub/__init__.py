@@ -1,15 +1,17 @@
 """The EPUB exporter: an EPUB 3 per module and language, and one book per language with the programme
 (groups as parts, modules as chapters), assembled from the module books (programme.py). pandoc does the writing (with --fail-if-warnings, so a missing
-image is an error); the accessibility conformance claim pandoc cannot write is added afterwards; the zip is
+image is an error), from the book's document in pandoc's JSON when pandoc_ast.py can write it; the accessibility conformance claim pandoc cannot write is added afterwards; the zip is
 rewritten so the same sources give byte-identical books."""
 
 from __future__ import annotations
 
 import os
+import json
 import re
 import subprocess
 import tempfile
 import uuid
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from .._zip import write_zip
 from ..__init__ import Artifact
 from .book import BookWriter
 from .cover import cover_svg
+from .pandoc_ast import Unsupported, html_to_json
 from .programme import ProgrammeBookError, assemble, read_epub
 
 ID_NAMESPACE = uuid.UUID("6f1c2b9e-6a4e-4c53-9a8e-5f0e6b3a2d41")  # oerkit's namespace for book identifiers
@@ -36,6 +39,22 @@ class EpubExportError(Exception):
 def pandoc_path() -> str:
     import pypandoc
     return pypandoc.get_pandoc_path()
+
+
+@lru_cache(maxsize=1)
+def pandoc_api_version() -> list[int]:
+    """The version of pandoc's document model (its JSON), asked of the pandoc that runs."""
+    out = subprocess.run([pandoc_path(), "-f", "html", "-t", "json"], input="", capture_output=True, text=True)
+    return json.loads(out.stdout)["pandoc-api-version"] if out.returncode == 0 else []
+
+
+def pandoc_input(document: str) -> tuple[str, str]:
+    """(format, text) to give pandoc for a book: its JSON document when pandoc_ast can write it (pandoc then
+    skips reading HTML, half of its work), else the HTML."""
+    try:
+        return "json", html_to_json(document, pandoc_api_version())
+    except Unsupported:
+        return "html", document
 
 
 def source_epoch(root: Path, paths: list[Path]) -> int:
@@ -186,14 +205,15 @@ class EpubExporter:
         """pandoc's EPUB of `document`, as its files, with the conformance claim added."""
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
-            (tmpdir / "book.html").write_text(document, encoding="utf-8")
+            source_format, source_text = pandoc_input(document)
+            (tmpdir / f"book.{source_format}").write_text(source_text, encoding="utf-8")
             (tmpdir / "meta.yaml").write_text(yaml.safe_dump({k: v for k, v in meta.items() if v is not None},
                                                              allow_unicode=True), encoding="utf-8")
             (tmpdir / "cover.svg").write_text(cover_svg(meta["title"], meta.get("description", ""), meta["lang"]),
                                               encoding="utf-8")
             css = Path(str(resources.files("oerkit") / "web" / "epub.css"))
             env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
-            proc = subprocess.run([pandoc_path(), "book.html", "-f", "html", "-t", "epub3", "-o", "book.epub",
+            proc = subprocess.run([pandoc_path(), f"book.{source_format}", "-f", source_format, "-t", "epub3", "-o", "book.epub",
                                    "--metadata-file=meta.yaml", "--toc", "--toc-depth=2", f"--split-level={split_level}",
                                    "--epub-cover-image=cover.svg", f"--css={css}", "--fail-if-warnings",
                                    f"--resource-path={source}"], cwd=tmpdir, env=env, capture_output=True, text=True)

@@ -1,0 +1,144 @@
+"""The books' pandoc JSON (pandoc_ast.py) is the document pandoc's own HTML reader makes of the same HTML:
+the same blocks, inlines, identifiers and metadata. So an EPUB made from it is the EPUB made from the HTML.
+What the converter cannot reproduce is left to pandoc's reader."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from oerkit.export.epub import EpubExporter, pandoc_api_version, pandoc_input, pandoc_path
+from oerkit.export.epub.pandoc_ast import Unsupported, html_to_json
+from oerkit.render import markdown_to_html
+from oerkit.validate import validate_project
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def pandoc_reads(document: str) -> dict:
+    out = subprocess.run([pandoc_path(), "-f", "html", "-t", "json"], input=document, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def ours(document: str) -> dict:
+    return json.loads(html_to_json(document, pandoc_api_version()))
+
+
+def page(body: str, lang: str = "en", title: str = "A book") -> str:
+    return (f'<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="{lang}" xml:lang="{lang}"><head>'
+            f'<meta charset="utf-8"/><title>{title}</title></head><body>{body}</body></html>')
+
+
+def test_every_book_of_the_curriculum_is_the_document_pandoc_reads_from_its_html(tmp_path):
+    """Every module (each in one of the languages, in turn) and the programme book of every language."""
+    cur = validate_project(REPO).curriculum
+    tasks = list(EpubExporter(REPO, tmp_path).books(cur, tmp_path, None, None, True))
+    order = {mod.id: i for i, mod in enumerate(cur.modules_in_order())}
+    chosen = [(artifact.path, arguments()[0]) for artifact, _, arguments in tasks
+              if artifact.module is None or artifact.lang == cur.languages[order[artifact.module] % len(cur.languages)]]
+    assert len(chosen) == len(cur.modules) + len(cur.languages)
+    assert {lang for path, _ in chosen for lang in cur.languages if path.endswith(f"-{lang}.epub")} == set(cur.languages)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        expected = list(pool.map(pandoc_reads, [doc for _, doc in chosen]))
+    for (path, doc), reference in zip(chosen, expected):
+        assert ours(doc) == reference, path
+
+
+AUTHORED = """# A page *title*
+
+Text with **strong**, *emphasis* and `code  with   spaces`, a [link](https://example.org/a b "Title"),
+a line break{BREAK}
+here, an ![image](media/a%20b.png "T"){ width=40 .wide #fig }, and an e&nbsp;mail at a&amp;b.
+
+<!-- an author's comment -->
+
+## Same heading
+
+## Same heading { #custom .cls }
+
+!!! note "Check this"
+    Inside an *admonition*.
+
+    - one
+    - two
+
+| Left | Centre | Right | Plain |
+|:-----|:------:|------:|-------|
+| a    | **b**  | c     |       |
+
+1. First
+
+    Second paragraph of the first item.
+
+2. Second
+    1. nested
+
+Term
+:   Its definition.
+
+> A quote
+> on two lines.
+
+    code block
+      indented
+
+---
+
+Ελληνικά με «εισαγωγικά» — και ΣΑΣ.
+""".replace("{BREAK}", "  ")  # two spaces: a line break
+
+
+def test_what_authors_write_in_markdown_is_the_document_pandoc_reads():
+    document = page(markdown_to_html(AUTHORED))
+    assert ours(document) == pandoc_reads(document)
+
+
+@pytest.mark.parametrize("body", [
+    # headings of generated parts carry no id: pandoc's automatic identifiers, unique in the book
+    "<h2>Activity 1: Map &amp; plan — what’s next? (2) a_b-c.d</h2><h2>Activity 1: Map &amp; plan — what’s next? (2) a_b-c.d</h2>"
+    "<h2>123</h2><h2>ΟΔΟΣ ΣΑΣ</h2><h2>İstanbul</h2><h2>a<br/>b</h2><h2><img alt=\"pic\" src=\"p.png\"/> t</h2><h2>section</h2>",
+    '<h2 id="x">x</h2><h2>x</h2><h3 class="k" data-x="1"> T  <em>x</em> </h3>',
+    # spaces at the edges of inline elements, empty ones, adjacent ones
+    "<p><em> x </em><sup> 2</sup><sub>3</sub><del>d</del><s>s</s><u>u</u><ins>i</ins><span>plain</span>"
+    '<span class="c"> sp </span><a href="u"> l </a><code> a b </code><b>b</b><i>i</i><em>\ny</em><em> </em>z'
+    "<strong></strong><em>a</em><em>b</em></p><p></p><p> </p><p>x<!-- d -->y</p>",
+    # lists, definitions, quotes and divisions with and without paragraphs (pandoc's plain/para rules)
+    '<ol><li>a</li><li><p>b</p></li></ol><ol start="3" type="a"><li>a<ul><li>z</li></ul></li></ol>'
+    '<ol type="i" start="x"><li>a</li></ol><dl><dt> t <em>x</em> </dt><dd><p>d</p>e</dd><dd>f</dd></dl>'
+    "<blockquote>q</blockquote><blockquote><p>q</p>text</blockquote><p>a</p>text<div>b<p>c</p></div>",
+    # the marks of a page shown untranslated
+    '<div class="fallback"><p><strong>Not translated.</strong> x</p></div><div lang="en" xml:lang="en"><h2 id="p-a">A</h2></div>',
+    '<table><thead><tr><th style="text-align: center;">A</th><th align="right">B</th><th>C</th></tr></thead>'
+    '<tbody><tr><td style="text-align: center;"></td><td align="right">y</td><td> z </td></tr></tbody></table>',
+])
+def test_html_the_books_are_made_of_is_the_document_pandoc_reads(body):
+    document = page(body, lang="el", title=" T &amp; more ")
+    assert ours(document) == pandoc_reads(document)
+
+
+@pytest.mark.parametrize("body", [
+    "<details><summary>Answer</summary><p>Hidden</p></details>",  # raw HTML an author may write
+    "<p>Press <kbd>Ctrl</kbd></p>",
+    "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td><p>a</p>b</td></tr></tbody></table>",  # pandoc sizes columns
+    "<table><tbody><tr><td>no head</td></tr></tbody></table>",
+    "<ul><li id='x'>item</li></ul>",
+    "<p>unclosed <em>emphasis</p>",
+    '<h2 id="twice">A</h2><h2 id="twice">B</h2>',  # pandoc warns, and --fail-if-warnings fails the book
+])
+def test_what_it_cannot_reproduce_is_left_to_pandocs_html_reader(body):
+    document = page(body)
+    with pytest.raises(Unsupported):
+        html_to_json(document, pandoc_api_version())
+    assert pandoc_input(document) == ("html", document)
+
+
+def test_another_version_of_pandocs_document_model_is_left_to_the_html_reader():
+    document = page("<p>text</p>")
+    assert pandoc_input(document)[0] == "json"
+    with pytest.raises(Unsupported):
+        html_to_json(document, [1, 99, 0])
