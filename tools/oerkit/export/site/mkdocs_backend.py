@@ -154,7 +154,8 @@ def compiled_templates_kept(folder: Path):
 
 @contextlib.contextmanager
 def page_hooks(build_module, only: list[Path] | None, titles: dict[str, str], seen: dict[str, str]):
-    """For the time of a build: note every page's title in `seen`; with `only`, build only those pages.
+    """For the time of a build: note every page's title in `seen`; with `only`, build only those pages;
+    let go of each page's text once the page is written.
 
     MkDocs 1.6 has no partial build of its own: its page reader and page writer are wrapped so that a
     page not in `only` is read (its front matter counts in the navigation) but not rendered or written,
@@ -177,6 +178,10 @@ def page_hooks(build_module, only: list[Path] | None, titles: dict[str, str], se
     def write_page(page, *args, **kwargs):
         if in_only(page):
             build_page(page, *args, **kwargs)
+        # once written, a page's Markdown and HTML are not read again (its search entries are made by now);
+        # static-i18n keeps every language's pages until the last language is built (for the sitemap), so
+        # without this a build held the text of all four languages at once
+        page.markdown, page.content = "", None  # not None: MkDocs reads a page without Markdown as untitled
 
     build_module._populate_page, build_module._build_page = read_page, write_page
     if only is not None:
