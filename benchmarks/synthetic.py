@@ -17,7 +17,8 @@ import shutil
 import sys
 from pathlib import Path
 
-COPIED = ("curriculum", "learning_outcomes", "modules", "assessment_quiz", "i18n", "mkdocs.yml")
+COPIED = ("curriculum", "learning_outcomes", "modules", "assessment_quiz", "i18n", "mkdocs.yml",
+          "tools/oerkit/schemas")  # the schemas the sources' editor lines point to (else a warning per file)
 
 
 def _rename(text: str, old: str, new: str) -> str:
@@ -31,7 +32,7 @@ def copy_project(repo: Path, dest: Path) -> Path:
     for name in COPIED:
         source = repo / name
         if source.is_dir():
-            shutil.copytree(source, dest / name)
+            shutil.copytree(source, dest / name)  # parent folders are made as needed
         elif source.is_file():
             shutil.copy2(source, dest / name)
     return dest

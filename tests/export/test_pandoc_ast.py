@@ -142,3 +142,4 @@ def test_another_version_of_pandocs_document_model_is_left_to_the_html_reader():
     assert pandoc_input(document)[0] == "json"
     with pytest.raises(Unsupported):
         html_to_json(document, [1, 99, 0])
+

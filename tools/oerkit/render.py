@@ -6,6 +6,7 @@ Links are rewritten by a callback, because each format resolves them differently
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from functools import lru_cache
@@ -33,18 +34,37 @@ def _converter() -> markdown.Markdown:
     return md
 
 
-@lru_cache(maxsize=4096)
-def markdown_to_html(text: str) -> str:
-    """Rendered once per distinct text: SCORM 1.2, SCORM 2004 and EPUB of a page in a language share it."""
+def _render(text: str) -> str:
     md = _converter()
     md.reset()
     return md.convert(text)
 
 
+@lru_cache(maxsize=4096)
+def markdown_to_html(text: str) -> str:
+    """Rendered once per distinct text (activities, descriptions: short texts used in several places)."""
+    return _render(text)
+
+
+_pages: dict[tuple[str, int, int], str] = {}
+
+
+def page_html(path) -> str:
+    """A page's HTML (front matter dropped), rendered once per version of the file: SCORM 1.2, SCORM 2004
+    and the EPUB of a page in a language share it, whatever the number of pages (a bounded cache of texts
+    was outgrown at about 170 modules, and the EPUBs, made later than the SCORM packages, rendered again)."""
+    stat = os.stat(path)
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    html = _pages.get(key)
+    if html is None:
+        html = _pages[key] = _render(read_markdown(path).body)
+    return html
+
+
 def render_page(path, rewrite_link: Callable[[str], str | None] | None = None) -> str:
     """HTML of a Markdown page (front matter dropped). `rewrite_link(href)` returns the new href, or None to
     keep only the link's text (for targets the format does not carry)."""
-    html = markdown_to_html(read_markdown(path).body)
+    html = page_html(path)
     if rewrite_link is None:
         return html
 

@@ -11,9 +11,9 @@ the exporter gives pandoc the HTML as before: the converter may only make a book
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from html.parser import HTMLParser
 
 API_VERSIONS = ((1, 23),)  # pandoc-types versions whose JSON this module writes (pandoc 3.x)
 
@@ -25,61 +25,70 @@ class Unsupported(Exception):
 class Element:
     __slots__ = ("tag", "attrs", "children")
 
-    def __init__(self, tag: str, attrs: list[tuple[str, str | None]]):
+    def __init__(self, tag: str, attrs: list[tuple[str, str]]):
         self.tag = tag
-        self.attrs = {k: v or "" for k, v in attrs}
+        self.attrs = dict(attrs)
         self.children: list[Element | str] = []
 
 
 VOID = {"br", "img", "hr", "meta"}
+RAW_TEXT = {"script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"}
 
 
-class _TreeBuilder(HTMLParser):
-    """A tree of the document; anything that is not well-formed is unsupported (pandoc's reader repairs
-    unclosed tags in its own way)."""
+TOKEN = re.compile(r"""<(?:
+      (?P<comment>!--.*?--)
+    | (?P<decl>![^>]*)
+    | /(?P<end>[A-Za-z][A-Za-z0-9]*)\s*
+    | (?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(?P<close>/?)
+    )>|(?P<text>[^<]+)""", re.S | re.X)
+ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?""")
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#root", [])
-        self.stack = [self.root]
 
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, attrs)
-        self.stack[-1].children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        if tag not in VOID:
-            raise Unsupported(f"<{tag}/>")
-        self.stack[-1].children.append(Element(tag, attrs))
-
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
-        if len(self.stack) < 2 or self.stack[-1].tag != tag:
-            raise Unsupported(f"</{tag}> does not close the open element")
-        self.stack.pop()
-
-    def handle_data(self, data):
-        children = self.stack[-1].children
-        if children and isinstance(children[-1], str):  # text around a comment is one text
-            children[-1] += data
-        else:
-            children.append(data)
-
-    def handle_comment(self, data):  # pandoc drops comments
-        pass
-
-    def handle_decl(self, decl):
-        if decl.lower() != "doctype html":
-            raise Unsupported(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        raise Unsupported("processing instruction")
-
-    def unknown_decl(self, data):
-        raise Unsupported("CDATA or other declaration")
+def parse(document: str) -> Element:
+    """The document as a tree. Only well-formed HTML with quoted attributes is read (pandoc's reader repairs
+    the rest in its own way); characters are decoded as Python's HTML parser decodes them."""
+    root = Element("#root", [])
+    stack = [root]
+    position, end = 0, len(document)
+    while position < end:
+        match = TOKEN.match(document, position)
+        if match is None:
+            raise Unsupported(f"markup that is not well-formed at character {position}")
+        position = match.end()
+        if match.group("text") is not None:
+            children = stack[-1].children
+            text = html.unescape(match.group("text"))
+            if children and isinstance(children[-1], str):  # the text around a comment is one text
+                children[-1] += text
+            else:
+                children.append(text)
+        elif match.group("tag") is not None:
+            tag = match.group("tag").lower()
+            attrs = [(name.lower(), html.unescape(double if double is not None else single or ""))
+                     for name, double, single in ATTRIBUTE.findall(match.group("attrs"))]
+            element = Element(tag, attrs)
+            if len(element.attrs) != len(attrs):
+                raise Unsupported(f"an attribute given twice on <{tag}>")
+            stack[-1].children.append(element)
+            if match.group("close") and tag not in VOID:
+                raise Unsupported(f"<{tag}/>")
+            if tag in RAW_TEXT:
+                raise Unsupported(f"<{tag}>")
+            if tag not in VOID:
+                stack.append(element)
+        elif match.group("end") is not None:
+            tag = match.group("end").lower()
+            if tag in VOID:
+                continue
+            if len(stack) < 2 or stack[-1].tag != tag:
+                raise Unsupported(f"</{tag}> does not close the open element")
+            stack.pop()
+        elif match.group("decl") is not None and match.group("decl").lower() != "!doctype html":
+            raise Unsupported(f"<{match.group('decl')}>")
+        # comments are dropped, as pandoc drops them
+    if len(stack) != 1:
+        raise Unsupported("unclosed elements")
+    return root
 
 
 # --- inlines -------------------------------------------------------------------------------------------
@@ -426,12 +435,7 @@ def html_to_json(document: str, api_version: list[int]) -> str:
         raise Unsupported(f"pandoc API version {api_version}")
     if "\r" in document:
         raise Unsupported("carriage returns")
-    builder = _TreeBuilder()
-    builder.feed(document)
-    builder.close()
-    if len(builder.stack) != 1:
-        raise Unsupported("unclosed elements")
-    html_el = _only_element(builder.root, "html")
+    html_el = _only_element(parse(document), "html")
     head, body = (c for c in html_el.children if isinstance(c, Element))
     if head.tag != "head" or body.tag != "body" or body.attrs:
         raise Unsupported("a document other than <html><head/><body/></html>")
