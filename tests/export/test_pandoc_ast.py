@@ -109,7 +109,7 @@ def test_what_authors_write_in_markdown_is_the_document_pandoc_reads():
     "<strong></strong><em>a</em><em>b</em></p><p></p><p> </p><p>x<!-- d -->y</p>",
     # lists, definitions, quotes and divisions with and without paragraphs (pandoc's plain/para rules)
     '<ol><li>a</li><li><p>b</p></li></ol><ol start="3" type="a"><li>a<ul><li>z</li></ul></li></ol>'
-    '<ol type="i" start="x"><li>a</li></ol><dl><dt> t <em>x</em> </dt><dd><p>d</p>e</dd><dd>f</dd></dl>'
+    '<ol type="i" start="x"><li>a</li></ol><ol start="²"><li>b</li></ol><dl><dt> t <em>x</em> </dt><dd><p>d</p>e</dd><dd>f</dd></dl>'
     "<blockquote>q</blockquote><blockquote><p>q</p>text</blockquote><p>a</p>text<div>b<p>c</p></div>",
     # the marks of a page shown untranslated
     '<div class="fallback"><p><strong>Not translated.</strong> x</p></div><div lang="en" xml:lang="en"><h2 id="p-a">A</h2></div>',
@@ -134,6 +134,14 @@ def test_what_it_cannot_reproduce_is_left_to_pandocs_html_reader(body):
     document = page(body)
     with pytest.raises(Unsupported):
         html_to_json(document, pandoc_api_version())
+    assert pandoc_input(document) == ("html", document)
+
+
+@pytest.mark.parametrize("document", [
+    '<!DOCTYPE html>\n<html lang="en"><body><p>no head</p></body></html>',
+    '<!DOCTYPE html>\n<html lang="en"><head><title>T</title></head><body><p>a</p></body></html><p>after</p>',
+])
+def test_a_document_of_another_shape_is_left_to_pandocs_html_reader(document):
     assert pandoc_input(document) == ("html", document)
 
 

@@ -132,9 +132,8 @@ def extend(out: list, items: list) -> None:
 
 def text_inlines(text: str) -> list:
     parts = WHITESPACE_SPLIT.split(text)  # words at even positions, the whitespace between at odd ones
-    out = [SOFT_BREAK if "\n" in part else SPACE if i % 2 else {"t": "Str", "c": part}
-           for i, part in enumerate(parts) if part]
-    return out
+    return [(SOFT_BREAK if "\n" in part else SPACE) if i % 2 else {"t": "Str", "c": part}
+            for i, part in enumerate(parts) if part]
 
 
 def trim(inlines: list) -> list:
@@ -313,7 +312,7 @@ class _Blocks:
                 raise Unsupported("attributes on <ol>")
             start = el.attrs.get("start", "1")
             style = LIST_STYLES.get(el.attrs.get("type", ""), "DefaultStyle")
-            return {"t": "OrderedList", "c": [[int(start) if start.isdigit() else 1, {"t": style}, {"t": "DefaultDelim"}],
+            return {"t": "OrderedList", "c": [[int(start) if start.isascii() and start.isdigit() else 1, {"t": style}, {"t": "DefaultDelim"}],
                                               self.items(el)]}
         if tag == "dl":
             return {"t": "DefinitionList", "c": self.definitions(el)}
@@ -331,11 +330,7 @@ class _Blocks:
 
     def items(self, el: Element) -> list:
         items = []
-        for child in el.children:
-            if isinstance(child, str):
-                if child.strip():
-                    raise Unsupported(f"text directly in <{el.tag}>")
-                continue
+        for child in elements(el):
             if child.tag != "li" or child.attrs:
                 raise Unsupported(f"<{child.tag}> in <{el.tag}>")
             items.append(fix_plains(self.blocks(child.children), in_list=True))
@@ -345,11 +340,7 @@ class _Blocks:
         if el.attrs:
             raise Unsupported("attributes on <dl>")
         out: list = []
-        for child in el.children:
-            if isinstance(child, str):
-                if child.strip():
-                    raise Unsupported("text directly in <dl>")
-                continue
+        for child in elements(el):
             if child.attrs or child.tag not in ("dt", "dd"):
                 raise Unsupported(f"<{child.tag}> in <dl>")
             if child.tag == "dt":
@@ -374,9 +365,8 @@ class _Blocks:
         return {"t": "CodeBlock", "c": [["", classes, []], text[:-1] if text.endswith("\n") else text]}
 
     def table(self, el: Element) -> dict:
-        parts = [c for c in el.children if not (isinstance(c, str) and not c.strip())]
-        if el.attrs or len(parts) != 2 or any(isinstance(p, str) or p.attrs for p in parts) \
-                or [p.tag for p in parts] != ["thead", "tbody"]:
+        parts = elements(el)
+        if el.attrs or any(p.attrs for p in parts) or [p.tag for p in parts] != ["thead", "tbody"]:
             raise Unsupported("a table that is not one <thead> and one <tbody>")
         head, body = (self.rows(p) for p in parts)
         if len(head) != 1 or any(len(row) != len(head[0]) for row in body):
@@ -388,19 +378,11 @@ class _Blocks:
 
     def rows(self, section: Element) -> list:
         rows = []
-        for tr in section.children:
-            if isinstance(tr, str):
-                if tr.strip():
-                    raise Unsupported("text in a table")
-                continue
+        for tr in elements(section):
             if tr.tag != "tr" or tr.attrs:
                 raise Unsupported(f"<{tr.tag}> in a table")
             cells = []
-            for cell in tr.children:
-                if isinstance(cell, str):
-                    if cell.strip():
-                        raise Unsupported("text in a table row")
-                    continue
+            for cell in elements(tr):
                 if cell.tag not in ("th", "td") or cell.attrs.keys() - {"style", "align"}:
                     raise Unsupported("a table cell with attributes other than its alignment")
                 align = cell.attrs.get("align", "")
@@ -419,6 +401,13 @@ class _Blocks:
         return rows
 
 
+def elements(parent: Element) -> list[Element]:
+    """The elements in `parent`; text between them other than whitespace is unsupported."""
+    if any(isinstance(c, str) and c.strip() for c in parent.children):
+        raise Unsupported(f"text directly in <{parent.tag}>")
+    return [c for c in parent.children if isinstance(c, Element)]
+
+
 def fix_plains(blocks: list, in_list: bool) -> list:
     """pandoc's reader: when a list item (or a quote) has a paragraph-like block, its plain runs are
     paragraphs too."""
@@ -435,10 +424,13 @@ def html_to_json(document: str, api_version: list[int]) -> str:
         raise Unsupported(f"pandoc API version {api_version}")
     if "\r" in document:
         raise Unsupported("carriage returns")
-    html_el = _only_element(parse(document), "html")
-    head, body = (c for c in html_el.children if isinstance(c, Element))
-    if head.tag != "head" or body.tag != "body" or body.attrs:
+    top = elements(parse(document))
+    if [el.tag for el in top] != ["html"] or [el.tag for el in elements(top[0])] != ["head", "body"]:
         raise Unsupported("a document other than <html><head/><body/></html>")
+    html_el = top[0]
+    head, body = elements(html_el)
+    if body.attrs:
+        raise Unsupported("attributes on <body>")
     meta = {}
     if "lang" in html_el.attrs:
         meta["lang"] = {"t": "MetaInlines", "c": text_inlines(html_el.attrs["lang"])}
@@ -455,9 +447,3 @@ def html_to_json(document: str, api_version: list[int]) -> str:
     return json.dumps({"pandoc-api-version": api_version, "meta": meta, "blocks": blocks},
                       ensure_ascii=False, separators=(",", ":"))
 
-
-def _only_element(parent: Element, tag: str) -> Element:
-    elements = [c for c in parent.children if isinstance(c, Element)]
-    if len(elements) != 1 or elements[0].tag != tag or any(isinstance(c, str) and c.strip() for c in parent.children):
-        raise Unsupported(f"a document that is not one <{tag}>")
-    return elements[0]
