@@ -80,6 +80,55 @@ def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini,
     assert [name for name in cached if cached[name] != clean[name]] == []
 
 
+def test_an_edited_translation_rebuilds_its_language_alone_and_matches_a_clean_build(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    capsys.readouterr()
+    page = mini / "modules" / "A1-first-steps" / "introduction.el.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nΜία ακόμη πρόταση.\n", encoding="utf-8")
+    site = mini / "site"
+    english, german = site / "modules" / "A1-first-steps" / "introduction.html", site / "de" / "index.html"
+    before = english.stat().st_mtime_ns, german.stat().st_mtime_ns
+    assert build_all(mini) == 0
+    assert "rebuilding the 1 page source(s) of the site that changed (en, el)" in capsys.readouterr().err
+    assert (english.stat().st_mtime_ns, german.stat().st_mtime_ns) == before
+    assert "Μία ακόμη πρόταση." in (site / "el" / "modules" / "A1-first-steps" / "introduction.html").read_text(
+        encoding="utf-8")
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(site) == tree(tmp_path / "clean")  # the sitemap, the search indexes and 404 pages included
+
+
+def test_a_page_by_page_build_on_another_day_builds_every_language(mini, tmp_path, capsys, monkeypatch):
+    # the sitemap lists every language's pages with the day of the build: a build on the next day must
+    # write it anew, which MkDocs does with the last language it builds
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    assert build_all(mini) == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # 2026-01-02
+    page = mini / "modules" / "A1-first-steps" / "introduction.el.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nΜία ακόμη πρόταση.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert build_all(mini) == 0
+    assert "rebuilding the 1 page source(s) of the site that changed (en, el, de, pt)" in capsys.readouterr().err
+    assert "2026-01-02" in (mini / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(mini / "site") == tree(tmp_path / "clean")
+
+
+def test_the_languages_a_page_by_page_build_goes_through():
+    from oerkit.export.site.incremental import languages_to_build
+    languages = ["en", "el", "de", "pt"]
+    files = ["index.md", "index.el.md", "index.de.md", "index.pt.md", "a.md", "a.el.md", "media/x.svg"]
+    last = {"files": {name: "old" for name in files}}
+
+    def changed(*names):
+        return languages_to_build(last, {"files": {n: "new" if n in names else "old" for n in files}}, languages)
+
+    assert changed("index.de.md") == ["en", "de"]  # the default language is always built
+    assert changed("index.md") == ["en"]
+    assert changed("a.md") == ["en", "de", "pt"]  # shown untranslated in German and Portuguese
+    assert changed("a.el.md", "index.pt.md") == ["en", "el", "pt"]
+    assert changed("media/x.svg") is None  # every language copies the image
+
+
 def test_a_changed_title_rebuilds_the_whole_site_since_every_page_shows_it(mini, tmp_path, capsys):
     assert build_all(mini) == 0
     page = mini / "modules" / "A1-first-steps" / "details.md"

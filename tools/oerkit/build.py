@@ -137,7 +137,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
                        toolchain=toolchain, process=mkdocs)
             progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
                      "in its own process" if site.rebuilt is None else
-                     f"rebuilding the {site.rebuilt} page source(s) of the site that changed, in its own process")
+                     f"rebuilding the {site.rebuilt} page source(s) of the site that changed "
+                     f"({', '.join(site.languages)}), in its own process")
             if wanted("scorm", formats):
                 progress(f"building SCORM 1.2 and 2004 packages: {len(cur.modules)} modules x {len(cur.languages)} "
                          "languages")

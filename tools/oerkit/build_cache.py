@@ -8,7 +8,8 @@ Inputs are files, hashed by content:
   Python, the site and Markdown libraries and pandoc, and package-lock.json (esbuild, the SCORM schemas);
 - the shared sources every export may read: curriculum/**, learning_outcomes/** and every module.yaml
   (modules cite each other's titles);
-- a module's own sources: its folder (pages, translations, media) and its quiz bank.
+- a module's own sources: its folder (pages, translations, media) and its quiz bank;
+- SOURCE_DATE_EPOCH, the date the packages give their files.
 A module's packages in a language depend on the toolchain, the shared sources and that module's sources as that
 language shows them (a translated page's original is not read), so editing a page rebuilds that module's packages
 and the whole-programme books in the languages that show the page, nothing else.
@@ -117,7 +118,8 @@ class SourceFingerprints:
         return hashlib.sha256("".join(self.module(m, lang) for m in self.cur.modules_in_order()).encode()).hexdigest()
 
     def key(self, *parts: str | bytes) -> str:
-        digest = hashlib.sha256(self.toolchain.encode())
+        # SOURCE_DATE_EPOCH dates the files inside every package (_zip.py)
+        digest = hashlib.sha256(self.toolchain.encode() + b"\0" + os.environ.get("SOURCE_DATE_EPOCH", "").encode())
         for part in parts:
             digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
         return digest.hexdigest()

@@ -66,12 +66,12 @@ class SiteExporter:
         """Write the pages (linking to the `planned` downloads) and have MkDocs build them in its own process
         (`process`, started earlier, or a new one); call `finish` once it is done and the downloads exist. With `published` (the site the last build
         published), only the pages whose Markdown changed are rendered when nothing else changed
-        (incremental.py); `self.rebuilt` is then their number, else None."""
+        (incremental.py), in the languages those pages are in; `self.rebuilt` is then their number, else None."""
         config = self.configure(cur, site_dir, planned)
         self.snapshot = incremental.snapshot(self.docs_dir, config, toolchain)
         last = incremental.last_state(self.work_dir, published, self.snapshot) if published else None
-        self.previous_index, self.rebuilt, self.kept = None, None, {}
-        only, titles = None, {}
+        self.previous_index, self.rebuilt, self.kept, self.languages = None, None, {}, cur.languages
+        only, titles, languages = None, {}, None
         if last is not None:
             changed = incremental.changed_pages(last, self.snapshot)
             # the downloads always come from this build's exports (copied in after the site is built)
@@ -82,9 +82,19 @@ class SiteExporter:
             self.kept = {p: p.read_bytes() for p in [site_dir / "404.html", *site_dir.glob("*/404.html")] if p.is_file()}
             self.rebuilt = len(changed)
             only, titles = [str(self.docs_dir / rel) for rel in changed], last["page_titles"]
+            languages = incremental.languages_to_build(last, self.snapshot, cur.languages)
+            if languages is not None and languages != cur.languages:
+                # MkDocs writes the sitemap (every language's pages) with the last language it builds: keep
+                # the last build's, which is the same when it was built the same day (its dates are the day's)
+                sitemap = [site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"]
+                if incremental.built_today(sitemap[0]):
+                    self.kept |= {p: p.read_bytes() for p in sitemap if p.is_file()}
+                else:
+                    languages = None
+            self.languages = languages or cur.languages
         plan = self.work_dir / "mkdocs-plan.json"
-        plan.write_text(json.dumps({"only": only, "titles": titles, "titles_out": str(self.titles_file)},
-                                   ensure_ascii=False), encoding="utf-8")
+        plan.write_text(json.dumps({"only": only, "titles": titles, "titles_out": str(self.titles_file),
+                                    "languages": languages}, ensure_ascii=False), encoding="utf-8")
         self.titles_file.unlink(missing_ok=True)
         process = process or MkDocsProcess()
         process.run(config, plan)

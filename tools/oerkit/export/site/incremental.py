@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 STATE_FILE = "site-state.json"
 FRONT_TITLE = re.compile(r"^title:.*$", re.M)
 HEADING_1 = re.compile(r"^#\s.*$", re.M)
+LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
 
 
 def page_title(text: str) -> str:
@@ -62,6 +65,43 @@ def last_state(work_dir: Path, target: Path, now: dict) -> dict | None:
 def changed_pages(last: dict, now: dict) -> list[str]:
     """The Markdown files (relative to the docs folder) that differ from the last published build."""
     return [rel for rel, digest in now["files"].items() if rel.endswith(".md") and last["files"][rel] != digest]
+
+
+def languages_to_build(last: dict, now: dict, languages: list[str]) -> list[str] | None:
+    """The languages MkDocs must go through to rebuild the changed pages, default language first (MkDocs
+    always builds it: static-i18n builds the others from it); None for all of them.
+
+    A page in language L is `name.L.md` (the docs tree writes every language's version of every page, a
+    stand-in included); a language that has no `name.L.md` beside a changed `name.md` shows it through
+    static-i18n's fallback and is built too. Any other changed file (an image) is copied by every language:
+    all are built."""
+    default, others = languages[0], languages[1:]
+    wanted = {default}
+    for rel, digest in now["files"].items():
+        if last["files"][rel] == digest:
+            continue
+        if not rel.endswith(".md"):
+            return None
+        stem = rel[:-len(".md")]
+        lang = next((x for x in others if stem.endswith(f".{x}")), None)
+        if lang is not None:
+            wanted.add(lang)
+        else:
+            wanted.add(default)
+            wanted |= {x for x in others if f"{stem}.{x}.md" not in now["files"]}
+    return [lang for lang in languages if lang in wanted]
+
+
+def built_today(sitemap: Path) -> bool:
+    """Whether MkDocs wrote `sitemap` with today's build date (MkDocs' `get_build_date`: SOURCE_DATE_EPOCH, else
+    the UTC date now), so that a build today writes the same file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)).strftime("%Y-%m-%d")
+    try:
+        dates = set(LASTMOD.findall(sitemap.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return False
+    return dates == {today}
 
 
 def record(work_dir: Path, target: Path, now: dict) -> None:

@@ -91,12 +91,13 @@ class _Collector(logging.Handler):
 
 
 def run_mkdocs(config_path: Path, only: list[Path] | None = None, titles: dict[str, str] | None = None,
-               titles_out: Path | None = None) -> None:
+               titles_out: Path | None = None, languages: list[str] | None = None) -> None:
     """Build with MkDocs in this process, strict: any warning (a broken link) fails the build.
 
     With `only` (see incremental.py) the site folder is not emptied and only the pages made from those
     Markdown files are rendered and written; the other pages are read for the navigation, with the `titles`
-    the last build rendered. `titles_out` receives every page's title (by output path) for the next build."""
+    the last build rendered, and of the languages only `languages` are gone through (None: all; the default
+    language always is). `titles_out` receives every page's title (by output path) for the next build."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
@@ -107,12 +108,12 @@ def run_mkdocs(config_path: Path, only: list[Path] | None = None, titles: dict[s
     logger.addHandler(collector)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = dict(titles or {}) if only is not None else {}  # a language not built keeps its titles
     try:
         cfg = load_config(config_file=str(config_path), strict=True)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
-            with page_hooks(build_module, only, titles or {}, seen), \
+            with page_hooks(build_module, only, titles or {}, seen), languages_only(languages), \
                     compiled_templates_kept(config_path.parent / "jinja-cache"):
                 build_module.build(cfg)
         finally:
@@ -150,6 +151,30 @@ def compiled_templates_kept(folder: Path):
         yield
     finally:
         Theme.get_env = get_env
+
+
+@contextlib.contextmanager
+def languages_only(languages: list[str] | None):
+    """For the time of a build, have static-i18n build only `languages` (None: all) after the default one.
+
+    static-i18n builds the default language, then each other language by calling MkDocs' `build` again from
+    its on_post_build; a language left out keeps the pages, search entries and titles of the last build."""
+    if languages is None:
+        yield
+        return
+    from mkdocs_static_i18n import plugin as i18n_plugin
+    build = i18n_plugin.build
+
+    def build_wanted(config, *args, **kwargs):
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.current_language in languages:
+            build(config, *args, **kwargs)
+
+    i18n_plugin.build = build_wanted
+    try:
+        yield
+    finally:
+        i18n_plugin.build = build
 
 
 @contextlib.contextmanager
@@ -319,7 +344,7 @@ if __name__ == "__main__":  # MkDocsProcess: warm up, then build the configurati
         config_arg, plan_arg = json.loads(line)
         plan = json.loads(Path(plan_arg).read_text(encoding="utf-8"))
         run_mkdocs(Path(config_arg), None if plan["only"] is None else [Path(p) for p in plan["only"]],
-                   plan["titles"], Path(plan["titles_out"]))
+                   plan["titles"], Path(plan["titles_out"]), plan.get("languages"))
     except SiteBuildError as exc:
         print(exc, file=sys.stderr)
         sys.exit(1)
