@@ -69,9 +69,9 @@ def test_an_edited_page_rebuilds_only_its_module_and_matches_a_clean_build(mini,
     assert "rebuilding the 3 page source(s) of the site that changed" in err
     assert untouched.stat().st_mtime_ns == before  # kept from the last build, not rendered again
     # A1 in SCORM 1.2 and 2004, its EPUB, and the programme book, in the languages that show the English page
-    # (Greek has its own translation of it); A2, and A1 in Greek, come from the cache
+    # (Greek has its own translation of it); A2, A1 in Greek and the quiz banks (one entry) come from the cache
     assert built == 3 * (2 + 1 + 1)
-    assert reused == 4 * (2 + 1) + (2 + 1 + 1)
+    assert reused == 4 * (2 + 1) + (2 + 1 + 1) + 1
     assert "One more sentence for the cache test." in (mini / "site" / "modules" / "A1-first-steps" /
                                                       "introduction.html").read_text(encoding="utf-8")
     assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
@@ -129,6 +129,30 @@ def test_the_languages_a_page_by_page_build_goes_through():
     assert changed("media/x.svg") is None  # every language copies the image
 
 
+def test_the_quiz_banks_are_rebuilt_when_a_quiz_changes_and_else_come_from_the_cache(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    quiz = tree(mini / "site" / "downloads" / "quiz")
+    capsys.readouterr()
+    assert build_all(mini, force=True) == 0
+    err = capsys.readouterr().err
+    assert "moodle-xml: 6 item(s) exported, 0 not exported" in err  # the totals are reported from the cache too
+    assert cache_line(err)[1] == 0
+    assert tree(mini / "site" / "downloads" / "quiz") == quiz
+    bank = next((mini / "assessment_quiz").glob("*.yaml"))
+    bank.write_text(bank.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert build_all(mini) == 0
+    assert cache_line(capsys.readouterr().err)[1] >= 1
+    # a damaged cache entry is built again, not trusted
+    entries = list((mini / "build" / "cache").glob("*/*"))
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-100] + bytes(100))
+    capsys.readouterr()
+    assert build_all(mini, force=True) == 0
+    assert cache_line(capsys.readouterr().err) == (0, len(entries))
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(mini / "site") == tree(tmp_path / "clean")
+
+
 def test_a_changed_title_rebuilds_the_whole_site_since_every_page_shows_it(mini, tmp_path, capsys):
     assert build_all(mini) == 0
     page = mini / "modules" / "A1-first-steps" / "details.md"
@@ -159,7 +183,8 @@ def test_a_toolchain_change_rebuilds_everything(mini, capsys, monkeypatch):
     monkeypatch.setattr("oerkit.build_state.toolchain_fingerprint", lambda root: STABLE_TOOLCHAIN + "-new-pandoc")
     assert build_all(mini) == 0
     reused, built = cache_line(capsys.readouterr().err)
-    assert reused == 0 and built == 4 * (2 * 2 + 2 + 1)  # 2 modules x (SCORM 1.2, 2004, EPUB) + programme book
+    # 2 modules x (SCORM 1.2, 2004, EPUB) + programme book, in 4 languages; the quiz banks
+    assert reused == 0 and built == 4 * (2 * 2 + 2 + 1) + 1
 
 
 def test_a_failed_build_keeps_the_site_and_is_not_taken_for_up_to_date(mini, capsys):

@@ -6,6 +6,8 @@ succeeded, so a failed build leaves the previous site in place and nothing half-
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
 import sys
 import time
@@ -47,22 +49,30 @@ def publish(staging: Path, target: Path) -> None:
         shutil.rmtree(previous)
 
 
-def export_quiz_banks(cur, out: Path) -> list[Artifact]:
-    """Moodle XML, GIFT and H5P, with a report of what each format carried over."""
-    import json
-    artifacts: list[Artifact] = []
-    reports = []
-    for exporter in (MoodleXmlExporter(), GiftExporter(), H5pExporter()):
-        report = ExportReport(exporter.name)
-        artifacts += exporter.export(cur, out, report)
-        reports.append(report)
-        for line in report.lines()[:1]:
-            progress(line)
-    path = out / "downloads" / "quiz" / "export-report.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (path.with_suffix(".txt")).write_text("\n".join(line for r in reports for line in r.lines()) + "\n", encoding="utf-8")
-    return artifacts
+def export_quiz_banks(cur, out: Path, cache: ExportCache = NO_CACHE) -> list[Artifact]:
+    """Moodle XML, GIFT and H5P, with a report of what each format carried over (from the cache when the quiz
+    banks, the shared sources and the toolchain did not change)."""
+    def make() -> tuple[list[str], dict]:
+        artifacts: list[Artifact] = []
+        reports = []
+        for exporter in (MoodleXmlExporter(), GiftExporter(), H5pExporter()):
+            report = ExportReport(exporter.name)
+            artifacts += exporter.export(cur, out, report)
+            reports.append(report)
+        path = out / "downloads" / "quiz" / "export-report.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2) + "\n",
+                        encoding="utf-8")
+        (path.with_suffix(".txt")).write_text("\n".join(line for r in reports for line in r.lines()) + "\n",
+                                              encoding="utf-8")
+        paths = [a.path for a in artifacts] + ["downloads/quiz/export-report.json", "downloads/quiz/export-report.txt"]
+        return paths, {"artifacts": [dataclasses.asdict(a) for a in artifacts],
+                       "totals": [r.lines()[0] for r in reports]}
+
+    summary = cache.files(out, lambda fp: ("quiz-banks", fp.shared, fp.quiz_banks), make)
+    for line in summary["totals"]:
+        progress(line)
+    return [Artifact(**a) for a in summary["artifacts"]]
 
 
 def wanted(fmt: str, formats: list[str] | None) -> bool:
@@ -129,7 +139,7 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
             # the quiz banks and ELM before the pages: the pages say what each format carried over
             if wanted("quiz", formats):
                 progress("building quiz banks: Moodle XML, GIFT and H5P")
-                artifacts += export_quiz_banks(cur, exports)
+                artifacts += export_quiz_banks(cur, exports, export_cache)
             if wanted("elm", formats) and cur.certification:
                 progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
                 artifacts += ElmExporter().export(cur, exports)

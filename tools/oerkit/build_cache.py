@@ -14,16 +14,20 @@ A module's packages in a language depend on the toolchain, the shared sources an
 language shows them (a translated page's original is not read), so editing a page rebuilds that module's packages
 and the whole-programme books in the languages that show the page, nothing else.
 
-Entries live in build/cache/<2 hex>/<key>; the ones a complete build did not use are removed at its end, so
-the cache holds one generation of outputs.
+Entries live in build/cache/<2 hex>/<key>, each ending with the SHA-256 of its bytes (a damaged entry is
+built again); the ones a complete build did not use are removed at its end, so the cache holds one
+generation of outputs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import os
 import platform
 import sys
+import zipfile
 from collections.abc import Callable
 from functools import cached_property
 from importlib import metadata, resources
@@ -113,6 +117,13 @@ class SourceFingerprints:
             self._modules[mod.id, lang] = _hash_files(files, self.root, unread)
         return self._modules[mod.id, lang]
 
+    @cached_property
+    def quiz_banks(self) -> str:
+        """Every quiz bank's source file."""
+        banks = files_under(self.root, ["assessment_quiz"])
+        banks += [self.root / b.source.file for b in self.cur.quizzes.values() if (self.root / b.source.file).is_file()]
+        return _hash_files(sorted(set(banks)), self.root)
+
     def all_modules(self, lang: str) -> str:
         """Every module's sources as `lang` reads them (the programme book)."""
         return hashlib.sha256("".join(self.module(m, lang) for m in self.cur.modules_in_order()).encode()).hexdigest()
@@ -138,11 +149,15 @@ class BuildCache:
         return self.folder / key[:2] / key
 
     def get(self, key: str) -> bytes | None:
+        """The entry's bytes; None when there is none or it is damaged (its checksum does not match)."""
         path = self._path(key)
         self.used.add(key)
         try:
-            data = path.read_bytes()
+            entry = path.read_bytes()
         except OSError:
+            entry = b""
+        data, checksum = entry[:-32], entry[-32:]
+        if len(entry) < 32 or hashlib.sha256(data).digest() != checksum:
             self.misses += 1
             return None
         self.hits += 1
@@ -153,7 +168,7 @@ class BuildCache:
         self.used.add(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
+        tmp.write_bytes(data + hashlib.sha256(data).digest())
         tmp.replace(path)
 
     def prune(self) -> int:
@@ -199,6 +214,46 @@ class ExportCache:
             self.save(out, key_parts)
             size = out.stat().st_size
         return size
+
+    def files(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple],
+              make: Callable[[], tuple[list[str], dict]]) -> dict:
+        """For an export that writes several files: on a hit, write them into `out` from the cache and return the
+        summary the export returned then; else run `make()`, which writes them and returns their paths (relative
+        to `out`) and a summary (JSON), and store both as one entry."""
+        key = None
+        if self.store is not None and self.prints is not None:
+            key = self.prints.key(*key_parts(self.prints))
+            data = self.store.get(key)
+            if data is not None:
+                return _unpack(data, out)
+        paths, summary = make()
+        if key is not None:
+            self.store.put(key, _pack(out, paths, summary))
+        return summary
+
+
+SUMMARY = "summary.json"
+
+
+def _pack(out: Path, paths: list[str], summary: dict) -> bytes:
+    """Files under `out` and a summary, as one zip (stored: the files are compressed already or small)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr(SUMMARY, json.dumps({"paths": paths, "summary": summary}, ensure_ascii=False))
+        for rel in paths:
+            zf.writestr(rel, (out / rel).read_bytes())
+    return buffer.getvalue()
+
+
+def _unpack(data: bytes, out: Path) -> dict:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        entry = json.loads(zf.read(SUMMARY))
+        files = {rel: zf.read(rel) for rel in entry["paths"]}
+    for rel, content in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return entry["summary"]
 
 
 NO_CACHE = ExportCache()
