@@ -3,9 +3,13 @@ runs: a second run reports exactly what a first one does, and an edit is seen at
 
 from __future__ import annotations
 
-import json
+import pickle
 
 from oerkit.check_cache import CACHE_FILE
+
+
+def stored(project) -> dict:
+    return pickle.loads((project.root / "build" / CACHE_FILE).read_bytes())["entries"]
 
 
 def report_lines(project) -> list[str]:
@@ -17,7 +21,7 @@ def test_a_second_run_reports_what_the_first_reported_from_the_cache(project):
     project.replace("modules/A1-first-steps/introduction.md", "](media/cycle.svg)", "](media/gone.svg)")
     first = report_lines(project)
     assert any("schema-unknown-field" in line for line in first) and any("markdown-missing-image" in line for line in first)
-    cache = json.loads((project.root / "build" / CACHE_FILE).read_text(encoding="utf-8"))
+    cache = stored(project)
     assert len(cache) > 10  # schema findings per document and tokens per page
     assert report_lines(project) == first
 
@@ -37,17 +41,19 @@ def test_an_edit_after_a_cached_run_is_reported_where_it_is(project):
 
 def test_the_cache_keeps_only_what_the_last_run_used(project):
     report_lines(project)
-    size = len(json.loads((project.root / "build" / CACHE_FILE).read_text(encoding="utf-8")))
+    size = len(stored(project))
     for n in range(3):
         project.write("modules/A1-first-steps/details.md", f"# Details\n\nVersion {n}.\n")
         report_lines(project)
-    assert len(json.loads((project.root / "build" / CACHE_FILE).read_text(encoding="utf-8"))) == size
+    assert len(stored(project)) == size
 
 
 def test_a_corrupt_cache_is_ignored(project):
     first = report_lines(project)
-    (project.root / "build" / CACHE_FILE).write_text("{not json", encoding="utf-8")
-    assert report_lines(project) == first
+    for damaged in (b"not a pickle", pickle.dumps({"format": "another", "entries": []}), pickle.dumps([1, 2]),
+                    b"\x80\x05\x95"):
+        (project.root / "build" / CACHE_FILE).write_bytes(damaged)
+        assert report_lines(project) == first
 
 
 def test_an_edited_termbase_is_applied_to_texts_whose_terms_were_cached(project):

@@ -83,7 +83,7 @@ def test_pull_request_workflow_validates_builds_checks_links_tests_and_uploads_t
 def assert_export_cache_restored_before_the_build(job):
     """Pull requests and publication start from the exports earlier builds made (build/cache)."""
     cache = step_using(job, "actions/cache")
-    assert cache["with"]["path"].split() == ["build/cache", "build/check-cache.json", "build/jinja-cache"]
+    assert cache["with"]["path"].split() == ["build/cache", "build/check-cache.pickle", "build/jinja-cache"]
     assert cache["with"]["restore-keys"]
     assert steps(job).index(cache) < index_of_run(job, r"^make build$")
 

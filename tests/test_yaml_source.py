@@ -50,3 +50,35 @@ def test_scalars_follow_yaml_1_2_not_1_1(tmp_path):
     assert doc.data == {"answer": "yes", "code": 10, "time": "1:20", "flag": True, "hours": 2.5, "nothing": None,
                         "quoted": "3"}
     assert doc.pos(("hours",)) == (5, 1) and doc.value_pos(("hours",)) == (5, 8)
+
+
+def test_a_text_parsed_before_comes_from_the_check_cache_as_a_fresh_copy(tmp_path, monkeypatch):
+    import datetime
+
+    from oerkit import yaml_source
+    from oerkit.check_cache import CheckCache
+    from oerkit.diagnostics import Report
+    source = tmp_path / "doc.yaml"
+    source.write_text("id: A1\nissued: 2026-01-31\nlevels: [1, '2', 010]\nnested:\n  - {a: b}\n", encoding="utf-8")
+    plain = yaml_source.load_yaml(source, "doc.yaml", Report())
+    first = CheckCache(tmp_path)
+    assert yaml_source.load_yaml(source, "doc.yaml", Report(), first).data == plain.data
+    first.save()
+
+    def no_parsing(text):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(yaml_source, "_parse", no_parsing)
+    cache = CheckCache(tmp_path)
+    doc = yaml_source.load_yaml(source, "doc.yaml", Report(), cache)
+    assert (doc.data, doc.positions) == (plain.data, plain.positions)
+    assert doc.data["issued"] == datetime.date(2026, 1, 31) and doc.data["levels"] == [1, "2", 10]
+    assert doc.value_pos(("nested", 0, "a")) == (5, 9)
+    doc.data["nested"][0]["a"] = "changed by a loader"
+    assert yaml_source.load_yaml(source, "doc.yaml", Report(), cache).data == plain.data
+    # an edited text is parsed, with its errors where they are
+    source.write_text("id: A1\nid: A2\n", encoding="utf-8")
+    monkeypatch.undo()
+    report = Report()
+    assert yaml_source.load_yaml(source, "doc.yaml", report, cache) is None
+    assert [(d.code, d.line) for d in report.items] == [("yaml-duplicate-key", 2)]

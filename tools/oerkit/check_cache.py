@@ -2,20 +2,26 @@
 
 Checking a document against its JSON Schema and parsing a page's Markdown are most of what `oerkit validate`
 costs, and after an edit almost every file is as it was. Each result is stored under a hash of the file's
-content and of the code and versions that produce it (`salt`), in `build/check-cache.json`, which keeps only
-the entries the last run used. Positions are not stored: they are looked up in the file as it is now, and
-everything that depends on other files (links, references) is checked afresh every time."""
+content and of the code and versions that produce it (`salt`), in `build/check-cache.pickle`, which keeps
+only the entries the last run used. The parsed YAML documents are kept there too (yaml_source.py), with
+their positions, since they are a function of the file's text; findings' positions are not stored: they
+are looked up in the file as it is now, and everything that depends on other files (links, references) is
+checked afresh every time.
+
+The file is a pickle (parsed YAML holds dates and tuples, which JSON does not), read only from the project's
+own build folder, like Python's own bytecode caches; an unreadable or foreign file means no cache."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import pickle
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Callable
 
-CACHE_FILE = "check-cache.json"
+CACHE_FILE = "check-cache.pickle"
+FORMAT = "oerkit-check-cache-1"
 
 
 def salt(*parts: str, packages: tuple[str, ...] = (), files: tuple[str, ...] = ()) -> str:
@@ -43,8 +49,9 @@ class CheckCache:
         self.new: dict = {}
         if self.path is not None:
             try:
-                self.old = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                stored = pickle.loads(self.path.read_bytes())
+                self.old = stored["entries"] if stored.get("format") == FORMAT else {}
+            except Exception:  # noqa: BLE001 - a damaged or foreign file, whatever the error: start afresh
                 self.old = {}
 
     @staticmethod
@@ -80,7 +87,7 @@ class CheckCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.new, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp.write_bytes(pickle.dumps({"format": FORMAT, "entries": self.new}, protocol=5))
             tmp.replace(self.path)
         except OSError:
             pass

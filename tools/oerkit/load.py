@@ -277,7 +277,7 @@ def load_project(root: Path, cache: CheckCache = NO_CACHE) -> LoadResult:
     result = LoadResult(cur, report)
     valid: list[tuple[YamlDocument, str, Path]] = []
     for path, kind in discover(root, report):
-        doc = load_yaml(path, rel(root, path), report)
+        doc = load_yaml(path, rel(root, path), report, cache)
         if doc is None:
             continue
         check_schema_comment(root, path, kind, report)

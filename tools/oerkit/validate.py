@@ -24,7 +24,7 @@ CHECKS = (check_references, check_prerequisite_cycles, check_alignment, check_la
 
 def validate_project(root: Path) -> LoadResult:
     """Every problem of the project at `root`; results that depend on one unchanged file alone come from
-    build/check-cache.json (check_cache.py)."""
+    build/check-cache.pickle (check_cache.py)."""
     cache = CheckCache(root.resolve())
     result = load_project(root, cache)
     ctx = CheckContext(result, cache)

@@ -8,6 +8,7 @@ stay as written), and a key that appears twice in a mapping is an error, not a s
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +16,13 @@ from pathlib import Path
 import yaml
 from yaml.error import MarkedYAMLError, YAMLError
 
+from .check_cache import NO_CACHE, CheckCache, salt
 from .diagnostics import Report
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML was built with libyaml
+PARSE_SALT = salt("yaml-parse", packages=("PyYAML",), files=("yaml_source.py",))
 
 
 def parse_plain(text: str) -> object:
@@ -147,18 +150,38 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
     return text
 
 
-def load_yaml(path: Path, rel: str, report: Report) -> YamlDocument | None:
-    """Load one YAML file; on any problem add a message to the report and return None."""
+def _parse(text: str) -> tuple[object, dict]:
+    """The data and the positions of a YAML text; raises DuplicateKey or a YAMLError."""
+    node = yaml.compose(text, Loader=_Composer)
+    positions: dict = {(): (1, 1)}
+    data = _convert(node, (), positions) if node is not None else None
+    return data, positions
+
+
+def _parsed(text: str) -> bytes | None:
+    """What the check cache keeps of a text: its data and positions pickled, or None when it does not parse
+    (its errors are then worked out again, with their positions)."""
+    try:
+        return pickle.dumps(_parse(text), protocol=5)
+    except (DuplicateKey, YAMLError, ValueError):
+        return None
+
+
+def load_yaml(path: Path, rel: str, report: Report, cache: CheckCache = NO_CACHE) -> YamlDocument | None:
+    """Load one YAML file; on any problem add a message to the report and return None. A text `cache` parsed
+    before is not parsed again (each call gets its own copy of the data)."""
     text = read_text(path, rel, report)
     if text is None:
         return None
     if not text.strip() or all(line.strip().startswith("#") or not line.strip() for line in text.splitlines()):
         report.error(rel, (1, 1), "file is empty", "yaml-empty")
         return None
+    parsed = cache.get(PARSE_SALT, text, lambda: _parsed(text)) if cache is not NO_CACHE else None
+    if parsed is not None:
+        data, positions = pickle.loads(parsed)
+        return YamlDocument(rel, data, positions)
     try:
-        node = yaml.compose(text, Loader=_Composer)
-        positions: dict = {(): (1, 1)}
-        data = _convert(node, (), positions) if node is not None else None
+        data, positions = _parse(text)
     except DuplicateKey as dup:
         report.error(rel, (dup.second.line + 1, dup.second.column + 1),
                      f"duplicate key: \"{dup.key}\" appears twice in the same mapping "
