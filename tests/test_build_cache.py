@@ -97,6 +97,20 @@ def test_an_edited_translation_rebuilds_its_language_alone_and_matches_a_clean_b
     assert tree(site) == tree(tmp_path / "clean")  # the sitemap, the search indexes and 404 pages included
 
 
+@pytest.mark.parametrize("cp", ["missing", "failing"])
+def test_without_a_working_cp_the_published_site_is_copied_in_process(mini, tmp_path, capsys, monkeypatch, cp):
+    from oerkit.export.site import incremental
+    assert build_all(mini) == 0
+    monkeypatch.setattr(incremental.shutil, "which", lambda name: None if cp == "missing" else "/bin/false")
+    page = mini / "modules" / "A1-first-steps" / "introduction.el.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nΜία ακόμη πρόταση.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert build_all(mini) == 0
+    assert "rebuilding the 1 page source(s)" in capsys.readouterr().err
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(mini / "site") == tree(tmp_path / "clean")
+
+
 def test_a_page_by_page_build_on_another_day_builds_every_language(mini, tmp_path, capsys, monkeypatch):
     # the sitemap lists every language's pages with the day of the build: a build on the next day must
     # write it anew, which MkDocs does with the last language it builds

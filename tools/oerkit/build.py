@@ -123,6 +123,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     if exports.exists():
         shutil.rmtree(exports)
     site = SiteExporter(root, work)
+    if cache and not force:
+        site.preload(target, staging)
     try:
         scorm, epub = ScormExporter(root, work), EpubExporter(root, work)
         planned = ((scorm.plan(cur) if wanted("scorm", formats) else [])
@@ -164,12 +166,14 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
             shutil.copytree(exports, staging, dirs_exist_ok=True)
     except (SiteBuildError, ScormExportError, EpubExportError) as exc:
         mkdocs.stop()
+        site.stop()
         shutil.rmtree(staging, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
         progress("build failed; the previous site/ is unchanged")
         return 1
     except BaseException:
         mkdocs.stop()
+        site.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     publish(staging, target)

@@ -34,4 +34,6 @@ def fill_sizes(site_dir: Path, artifacts: list[Artifact]) -> None:
                 raise SiteBuildError(f"{page.relative_to(site_dir)} links to {path}, which no export wrote")
             return match.group(1) + match.group(2) + match.group(3) + size_label(sizes[path]) + match.group(4)
 
-        page.write_text(SIZE_SPAN.sub(fill, text), encoding="utf-8")
+        filled = SIZE_SPAN.sub(fill, text)
+        if filled != text:  # a page kept from the last build has its sizes already, unless one changed
+            page.write_text(filled, encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -41,6 +40,8 @@ class SiteExporter:
         self.titles_file = work_dir / "mkdocs-titles.json"
         self.previous_index: dict | None = None
         self.kept: dict[Path, bytes] = {}
+        self.copy: incremental.PublishedCopy | None = None
+        self.languages: list[str] | None = None  # the languages MkDocs builds (None: all)
 
     def write_sources(self, cur: Curriculum, artifacts: list[Artifact]) -> Path:
         """Write the Markdown tree and the MkDocs configuration; return the configuration's path."""
@@ -61,6 +62,17 @@ class SiteExporter:
         run_mkdocs(self.configure(cur, site_dir, artifacts))
         self.finish(cur, site_dir, artifacts)
 
+    def preload(self, published: Path, site_dir: Path) -> None:
+        """Start copying the `published` site into `site_dir` in the background, for `start` to build page by
+        page from it if it can; `start` (or `stop`) waits for it."""
+        if incremental.may_build_page_by_page(self.work_dir, published):
+            self.copy = incremental.PublishedCopy(published, site_dir)
+
+    def stop(self) -> None:
+        """The build failed: stop copying the published site."""
+        if self.copy is not None:
+            self.copy.cancel()
+
     def start(self, cur: Curriculum, site_dir: Path, planned: list[Artifact], published: Path | None = None,
               toolchain: str = "", process: MkDocsProcess | None = None) -> MkDocsProcess:
         """Write the pages (linking to the `planned` downloads) and have MkDocs build them in its own process
@@ -75,8 +87,7 @@ class SiteExporter:
         if last is not None:
             changed = incremental.changed_pages(last, self.snapshot)
             # the downloads always come from this build's exports (copied in after the site is built)
-            shutil.copytree(published, site_dir, dirs_exist_ok=True,
-                            ignore=lambda folder, names: ["downloads"] if Path(folder) == published else [])
+            (self.copy or incremental.PublishedCopy(published, site_dir)).wait()
             self.previous_index = read_search_indexes(site_dir, cur.languages)
             # the theme's 404 page carries the language links of the last page rendered: keep the full build's
             self.kept = {p: p.read_bytes() for p in [site_dir / "404.html", *site_dir.glob("*/404.html")] if p.is_file()}
@@ -92,6 +103,9 @@ class SiteExporter:
                 else:
                     languages = None
             self.languages = languages or cur.languages
+        elif self.copy is not None:
+            self.copy.cancel()  # a full build: MkDocs empties the folder first
+        self.copy = None
         plan = self.work_dir / "mkdocs-plan.json"
         plan.write_text(json.dumps({"only": only, "titles": titles, "titles_out": str(self.titles_file),
                                     "languages": languages}, ensure_ascii=False), encoding="utf-8")
@@ -114,5 +128,5 @@ class SiteExporter:
     def finish(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
         for path, data in self.kept.items():
             path.write_bytes(data)
-        split_search_index(site_dir, cur.languages, self.previous_index)
+        split_search_index(site_dir, cur.languages, self.previous_index, self.languages)
         fill_sizes(site_dir, artifacts)

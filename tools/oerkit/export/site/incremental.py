@@ -16,6 +16,8 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -107,6 +109,35 @@ def built_today(sitemap: Path) -> bool:
 def record(work_dir: Path, target: Path, now: dict) -> None:
     """After a published build: what the site at `target` was built from."""
     (work_dir / STATE_FILE).write_text(json.dumps(dict(now, target=str(target)), sort_keys=True), encoding="utf-8")
+
+
+def may_build_page_by_page(work_dir: Path, target: Path) -> bool:
+    """Whether a page-by-page build from the site at `target` is possible at all (last_state decides)."""
+    return (work_dir / STATE_FILE).is_file() and (target / "index.html").is_file()
+
+
+class PublishedCopy:
+    """The published site copied into the staging folder, without its downloads (each build brings its own),
+    by `cp` in the background: it runs on another core while this process writes the pages."""
+
+    def __init__(self, published: Path, site_dir: Path):
+        self.published, self.site_dir = published, site_dir
+        entries = [str(p) for p in sorted(published.iterdir()) if p.name != "downloads"]
+        cp = shutil.which("cp")
+        self.process = subprocess.Popen([cp, "-a", "--", *entries, str(site_dir)], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL) if cp and entries else None
+
+    def wait(self) -> None:
+        """Wait for the copy; where `cp` failed or is missing, copy in this process instead."""
+        if self.process is None or self.process.wait() != 0:
+            shutil.copytree(self.published, self.site_dir, dirs_exist_ok=True,
+                            ignore=lambda folder, names: ["downloads"] if Path(folder) == self.published else [])
+
+    def cancel(self) -> None:
+        """Stop copying (the build is not page by page, or failed); what was copied is left to be removed."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
 
 def page_of(entry: dict) -> str:

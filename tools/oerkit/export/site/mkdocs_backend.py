@@ -283,12 +283,14 @@ def read_search_indexes(site_dir: Path, languages: list[str]) -> dict[str, list]
     return out
 
 
-def split_search_index(site_dir: Path, languages: list[str], previous: dict[str, list] | None = None) -> None:
+def split_search_index(site_dir: Path, languages: list[str], previous: dict[str, list] | None = None,
+                       built: list[str] | None = None) -> None:
     """Give each language its own search index, so readers find pages in their language only.
 
     MkDocs + static-i18n write one index for all languages; Material's search reads
     `<base>/search/search_index.json`, so the pages of a language point `base` at that language's root.
-    After a build of some pages only, `previous` (read_search_indexes of the last build) has the others.
+    After a build of some pages only, `previous` (read_search_indexes of the last build) has the others, and
+    `built` names the languages MkDocs went through (the others' pages are as the last build left them).
     """
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.is_file():
@@ -319,6 +321,8 @@ def split_search_index(site_dir: Path, languages: list[str], previous: dict[str,
     for lang in others:
         if sitemap.is_file():  # Material reads <base>/sitemap.xml for the language switcher
             (site_dir / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+        if built is not None and lang not in built:
+            continue
         for page in (site_dir / lang).rglob("*.html"):
             html = page.read_text(encoding="utf-8")
 
