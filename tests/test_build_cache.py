@@ -97,6 +97,40 @@ def test_an_edited_translation_rebuilds_its_language_alone_and_matches_a_clean_b
     assert tree(site) == tree(tmp_path / "clean")  # the sitemap, the search indexes and 404 pages included
 
 
+def test_a_page_by_page_build_leaves_the_published_site_as_it_was_until_it_replaces_it(mini, capsys, monkeypatch):
+    # the staging site's files are second names (hard links) of the published site's: a build that wrote into
+    # one of them in place would change the published site before it is replaced, or after a failed build
+    from oerkit import build as build_module
+    assert build_all(mini) == 0
+    published = tree(mini / "site")
+    page = mini / "modules" / "A1-first-steps" / "introduction.md"  # shown in three languages, with new sizes
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    seen = {}
+    publish = build_module.publish
+
+    def checked_publish(staging, target):
+        seen["before"] = tree(target)
+        publish(staging, target)
+
+    monkeypatch.setattr(build_module, "publish", checked_publish)
+    capsys.readouterr()
+    assert build_all(mini) == 0
+    assert "page source(s) of the site that changed" in capsys.readouterr().err
+    assert seen["before"] == published
+    assert tree(mini / "site") != published
+    # a build that fails at the end leaves it as it was too
+    published = tree(mini / "site")
+    page.write_text(page.read_text(encoding="utf-8") + "\nAnd another.\n", encoding="utf-8")
+
+    def failing_publish(staging, target):
+        raise build_module.SiteBuildError("the disk is full")
+
+    monkeypatch.setattr(build_module, "publish", failing_publish)
+    with pytest.raises(build_module.SiteBuildError):
+        build_all(mini)
+    assert tree(mini / "site") == published
+
+
 @pytest.mark.parametrize("cp", ["missing", "failing"])
 def test_without_a_working_cp_the_published_site_is_copied_in_process(mini, tmp_path, capsys, monkeypatch, cp):
     from oerkit.export.site import incremental

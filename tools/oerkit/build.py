@@ -25,6 +25,7 @@ from .export.moodle_xml import MoodleXmlExporter
 from .export._quiz_report import ExportReport
 from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
+from .export.site.incremental import link_or_copy
 from .export.site.mkdocs_backend import MkDocsProcess
 from .validate import validate_project
 
@@ -163,7 +164,9 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         progress("site pages done")
         site.finish(cur, staging, artifacts)
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
-            shutil.copytree(exports, staging, dirs_exist_ok=True)
+            # as second names of the files in build/exports, which is removed at the start of every build and
+            # whose files are only ever written anew, never in place
+            shutil.copytree(exports, staging, dirs_exist_ok=True, copy_function=link_or_copy)
     except (SiteBuildError, ScormExportError, EpubExportError) as exc:
         mkdocs.stop()
         site.stop()

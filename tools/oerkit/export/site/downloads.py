@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..__init__ import Artifact
+from .incremental import write_new
 from .mkdocs_backend import SiteBuildError
 
 SIZE_ATTR = "data-oerkit-size"
@@ -36,4 +37,4 @@ def fill_sizes(site_dir: Path, artifacts: list[Artifact]) -> None:
 
         filled = SIZE_SPAN.sub(fill, text)
         if filled != text:  # a page kept from the last build has its sizes already, unless one changed
-            page.write_text(filled, encoding="utf-8")
+            write_new(page, filled)

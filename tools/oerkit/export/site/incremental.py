@@ -116,21 +116,42 @@ def may_build_page_by_page(work_dir: Path, target: Path) -> bool:
     return (work_dir / STATE_FILE).is_file() and (target / "index.html").is_file()
 
 
+def write_new(path: Path, data: bytes | str) -> None:
+    """Write a file of the site being built as a new file, never into the old one: in a page-by-page build
+    the staging folder's files are second names of the published site's (PublishedCopy), which must not
+    change until the new site replaces it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    if isinstance(data, str):
+        tmp.write_text(data, encoding="utf-8")
+    else:
+        tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A second name for `source` at `target`; a copy where the file system has no hard links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 class PublishedCopy:
-    """The published site copied into the staging folder, without its downloads (each build brings its own),
-    by `cp` in the background: it runs on another core while this process writes the pages."""
+    """The published site, without its downloads (each build brings its own), given second names (hard links)
+    in the staging folder by `cp -al` in the background: no bytes are copied, and whatever the build changes
+    is written as a new file (`write_new`, `move_pages`)."""
 
     def __init__(self, published: Path, site_dir: Path):
         self.published, self.site_dir = published, site_dir
         entries = [str(p) for p in sorted(published.iterdir()) if p.name != "downloads"]
         cp = shutil.which("cp")
-        self.process = subprocess.Popen([cp, "-a", "--", *entries, str(site_dir)], stdout=subprocess.DEVNULL,
+        self.process = subprocess.Popen([cp, "-al", "--", *entries, str(site_dir)], stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL) if cp and entries else None
 
     def wait(self) -> None:
-        """Wait for the copy; where `cp` failed or is missing, copy in this process instead."""
+        """Wait for the copy; where `cp` failed or is missing, make it in this process instead."""
         if self.process is None or self.process.wait() != 0:
-            shutil.copytree(self.published, self.site_dir, dirs_exist_ok=True,
+            shutil.copytree(self.published, self.site_dir, dirs_exist_ok=True, copy_function=link_or_copy,
                             ignore=lambda folder, names: ["downloads"] if Path(folder) == self.published else [])
 
     def cancel(self) -> None:
@@ -138,6 +159,17 @@ class PublishedCopy:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+
+
+def move_pages(pages: Path, site_dir: Path) -> None:
+    """Move what MkDocs wrote into `pages` (a page-by-page build) into the staging site, each file replacing
+    the published file's second name there; `pages` is removed."""
+    for folder, _, names in os.walk(pages):
+        target = site_dir / Path(folder).relative_to(pages)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, target / name)
+    shutil.rmtree(pages)
 
 
 def page_of(entry: dict) -> str:

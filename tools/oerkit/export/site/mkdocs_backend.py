@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ...model import Curriculum, text
+from .incremental import merge_entries, write_new
 
 
 class SiteBuildError(Exception):
@@ -304,7 +305,6 @@ def split_search_index(site_dir: Path, languages: list[str], previous: dict[str,
             entry = dict(entry, location=entry["location"][len(lang) + 1:])
         buckets[lang].append(entry)
     if previous is not None:
-        from .incremental import merge_entries
         buckets = {lang: merge_entries(previous.get(lang, []), buckets[lang]) for lang in languages}
     for lang in languages:
         folder = site_dir / "search" if lang == default else site_dir / lang / "search"
@@ -315,12 +315,12 @@ def split_search_index(site_dir: Path, languages: list[str], previous: dict[str,
         if lang not in ("en", "de", "pt"):
             config["pipeline"] = []
         data = json.dumps({"config": config, "docs": buckets[lang]}, ensure_ascii=False, separators=(",", ":"))
-        (folder / "search_index.json").write_text(data, encoding="utf-8")
-        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+        write_new(folder / "search_index.json", data)
+        write_new(folder / "search_index.js", f"var __index = {data}")
     sitemap = site_dir / "sitemap.xml"
     for lang in others:
         if sitemap.is_file():  # Material reads <base>/sitemap.xml for the language switcher
-            (site_dir / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+            write_new(site_dir / lang / "sitemap.xml", sitemap.read_bytes())
         if built is not None and lang not in built:
             continue
         for page in (site_dir / lang).rglob("*.html"):
@@ -335,7 +335,7 @@ def split_search_index(site_dir: Path, languages: list[str], previous: dict[str,
 
             new = CONFIG_RE.sub(rebase, html, count=1)
             if new != html:
-                page.write_text(new, encoding="utf-8")
+                write_new(page, new)
 
 
 if __name__ == "__main__":  # MkDocsProcess: warm up, then build the configuration it is given on stdin
