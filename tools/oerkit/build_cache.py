@@ -41,12 +41,20 @@ SHARED_SOURCES = ("curriculum", "learning_outcomes")
 BUILD_INPUTS = ("curriculum", "learning_outcomes", "modules", "assessment_quiz", "i18n", "mkdocs.yml")
 
 
-def _hash_files(files: list[Path], base: Path, unread: set[Path] | frozenset = frozenset()) -> str:
-    """Names and contents of `files`; of those in `unread`, the name alone."""
+def _hash_files(files: list[Path], base: Path, unread: set[Path] | frozenset = frozenset(),
+                digests: dict[Path, bytes] | None = None) -> str:
+    """Names and contents of `files`; of those in `unread`, the name alone. `digests` keeps each file's
+    content hash for the next call."""
+    digests = {} if digests is None else digests
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-        digest.update(b"unread" if path in unread else hashlib.sha256(path.read_bytes()).digest())
+        if path in unread:
+            digest.update(b"unread")
+            continue
+        if path not in digests:
+            digests[path] = hashlib.sha256(path.read_bytes()).digest()
+        digest.update(digests[path])
     return digest.hexdigest()
 
 
@@ -90,7 +98,10 @@ class SourceFingerprints:
         self.root = root
         self.cur = cur
         self.toolchain = toolchain
-        self._modules: dict[str, str] = {}
+        self._modules: dict[tuple[str, str | None], str] = {}
+        self._files: dict[str, dict[str, Path]] = {}  # a module's files by their real path
+        self._digests: dict[Path, bytes] = {}
+        self._real: dict[Path, str] = {}
 
     @cached_property
     def shared(self) -> str:
@@ -102,20 +113,27 @@ class SourceFingerprints:
         pages only the version the language shows (its translation, else the original). Editing an English
         page then leaves the packages of the languages that have it translated as they were."""
         if (mod.id, lang) not in self._modules:
-            files = files_under(self.root, [mod.folder.relative_to(self.root).as_posix()])
-            bank = self.cur.quizzes.get(mod.id)
-            if bank is not None and (self.root / bank.source.file).is_file():
-                files.append(self.root / bank.source.file)
+            if mod.id not in self._files:
+                files = files_under(self.root, [mod.folder.relative_to(self.root).as_posix()])
+                bank = self.cur.quizzes.get(mod.id)
+                if bank is not None and (self.root / bank.source.file).is_file():
+                    files.append(self.root / bank.source.file)
+                self._files[mod.id] = {self._realpath(f): f for f in files}
+            by_real = self._files[mod.id]
             unread: set[Path] = set()
             if lang is not None:
                 default = self.cur.default_language
                 for page in mod.pages:
                     versions = {page.path, *page.translations.values()}
                     shown = page.path if lang == default else page.translations.get(lang) or page.path
-                    unread |= {p.resolve() for p in versions - {shown}}
-                unread = {f for f in files if f.resolve() in unread}
-            self._modules[mod.id, lang] = _hash_files(files, self.root, unread)
+                    unread |= {by_real[r] for p in versions - {shown} if (r := self._realpath(p)) in by_real}
+            self._modules[mod.id, lang] = _hash_files(list(by_real.values()), self.root, unread, self._digests)
         return self._modules[mod.id, lang]
+
+    def _realpath(self, path: Path) -> str:
+        if path not in self._real:
+            self._real[path] = os.path.realpath(path)
+        return self._real[path]
 
     @cached_property
     def quiz_banks(self) -> str:
