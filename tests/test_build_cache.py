@@ -131,6 +131,33 @@ def test_a_page_by_page_build_leaves_the_published_site_as_it_was_until_it_repla
     assert tree(mini / "site") == published
 
 
+def test_unchanged_downloads_are_taken_from_the_published_site_unless_it_was_altered(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    site = mini / "site"
+    scorm = site / "downloads" / "scorm" / "mini-A2-en-scorm12.zip"
+    quiz = site / "downloads" / "quiz" / "mini-A2-en-moodle.xml"
+    assert (mini / "build" / "published-exports.json").is_file()
+    page = mini / "modules" / "A1-first-steps" / "introduction.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    scorm_inode, quiz_inode = scorm.stat().st_ino, quiz.stat().st_ino
+    assert build_all(mini) == 0
+    # the same files, given a second name in the new site: no byte written again
+    assert (scorm.stat().st_ino, quiz.stat().st_ino) == (scorm_inode, quiz_inode)
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    clean = tree(tmp_path / "clean")
+    assert tree(site) == clean
+    # a published download someone altered is not taken: one of another size is rebuilt from the cache, and
+    # --force trusts nothing published
+    with scorm.open("ab") as f:
+        f.write(b"appended")
+    page.write_text(page.read_text(encoding="utf-8") + "\nAnd another.\n", encoding="utf-8")
+    assert build_all(mini) == 0
+    assert scorm.read_bytes() == clean["downloads/scorm/mini-A2-en-scorm12.zip"]
+    quiz.write_bytes(bytes(len(quiz.read_bytes())))
+    assert build_all(mini, force=True) == 0
+    assert quiz.read_bytes() == clean["downloads/quiz/mini-A2-en-moodle.xml"]
+
+
 @pytest.mark.parametrize("cp", ["missing", "failing"])
 def test_without_a_working_cp_the_published_site_is_copied_in_process(mini, tmp_path, capsys, monkeypatch, cp):
     from oerkit.export.site import incremental

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import build_state
-from .build_cache import NO_CACHE, BuildCache, ExportCache, SourceFingerprints
+from .build_cache import NO_CACHE, BuildCache, ExportCache, PublishedDownloads, SourceFingerprints
 from .export import Artifact
 from .export.elm import ElmExporter
 from .export.epub import EpubExporter, EpubExportError
@@ -82,17 +82,19 @@ def wanted(fmt: str, formats: list[str] | None) -> bool:
 
 
 def build_all(root: Path, strict: bool = False, formats: list[str] | None = None, out: Path | None = None,
-              jobs: int | None = None, cache: bool = True, force: bool = False) -> int:
+              jobs: int | None = None, cache: bool = True, force: bool = False,
+              state: tuple[bool, str, str] | None = None) -> int:
     """Validate, then build the site and the exports into `out` (default site/).
 
     With `cache` (the default) an unchanged project is not rebuilt at all, and each export whose inputs did
     not change comes from build/cache/; `force` rebuilds even when nothing changed; `jobs` caps the parallel
-    processes (pandoc, exporters), by default one per core."""
+    processes (pandoc, exporters), by default one per core; `state` is build_state.check's answer when the
+    caller asked it already (the sources it hashed are the ones built)."""
     started = time.monotonic()
     root = root.resolve()
     target = (out or root / "site").resolve()
     work = root / "build"
-    fresh, toolchain, key = build_state.check(root, target, strict, formats)
+    fresh, toolchain, key = state or build_state.check(root, target, strict, formats)
     if cache and not force and fresh:
         progress(f"nothing changed since the last build: {target} is up to date")
         return 0
@@ -114,13 +116,14 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         return 1
     cur = result.curriculum
     store = BuildCache(work / "cache") if cache else None
-    export_cache = ExportCache(store, SourceFingerprints(root, cur, toolchain)) if store else NO_CACHE
+    exports = work / "exports"
+    downloads = PublishedDownloads(work, exports, target if not force else None) if store else None
+    export_cache = ExportCache(store, SourceFingerprints(root, cur, toolchain), downloads) if store else NO_CACHE
     staging = target.with_name(target.name + ".building")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     artifacts: list[Artifact] = []
-    exports = work / "exports"
     if exports.exists():
         shutil.rmtree(exports)
     site = SiteExporter(root, work)
@@ -181,6 +184,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         raise
     publish(staging, target)
     site.record(target)
+    if downloads is not None:
+        downloads.record(target)
     if store is not None:
         if not formats:
             store.prune()  # a complete build used every entry still needed

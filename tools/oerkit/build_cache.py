@@ -181,6 +181,11 @@ class BuildCache:
         self.hits += 1
         return data
 
+    def touch(self, key: str) -> None:
+        """The build used the entry's output without reading it (PublishedDownloads): keep it, count it."""
+        self.used.add(key)
+        self.hits += 1
+
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
         self.used.add(key)
@@ -200,30 +205,118 @@ class BuildCache:
         return removed
 
 
+class PublishedDownloads:
+    """The downloads of the site the last build published, with the keys they were made under
+    (build/published-exports.json). An export whose key is unchanged is given a second name (a hard link) of
+    the published file instead of being written again from the cache: here writing a file costs about a
+    millisecond, a link a fiftieth of that. The published files are never written in place (every export
+    writes a new file into a fresh build/exports), and a file whose size is not the recorded one is not used."""
+
+    FILE = "published-exports.json"
+
+    def __init__(self, work: Path, exports: Path, published: Path | None):
+        self.work, self.exports, self.published = work, exports, published
+        self.previous: dict = {"files": {}, "bundles": {}}
+        if published is not None:
+            try:
+                stored = json.loads((work / self.FILE).read_text(encoding="utf-8"))
+                if stored.get("target") == str(published):
+                    self.previous = stored
+            except (OSError, ValueError, AttributeError):
+                pass
+        self.files: dict[str, list] = {}  # this build's: path -> [key, size]
+        self.bundles: dict[str, dict] = {}
+
+    def _rel(self, out: Path) -> str:
+        return out.relative_to(self.exports).as_posix()
+
+    def link(self, out: Path, key: str) -> int | None:
+        """Make `out` a second name of the published file made under `key`; its size, or None."""
+        rel = self._rel(out)
+        entry = self.previous["files"].get(rel)
+        if self.published is None or not entry or entry[0] != key:
+            return None
+        source = self.published / rel
+        try:
+            if source.stat().st_size != entry[1]:
+                return None
+            out.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, out)
+        except OSError:
+            return None
+        self.note(out, key, entry[1])
+        return entry[1]
+
+    def link_bundle(self, key: str) -> dict | None:
+        """The files of a bundle made under `key` (ExportCache.files), linked; its summary, or None."""
+        if key not in self.previous["bundles"]:
+            return None
+        paths = [rel for rel, entry in self.previous["files"].items() if entry[0] == key]
+        linked = []
+        for rel in paths:
+            if self.link(self.exports / rel, key) is None:
+                for done in linked:  # all or nothing: the cache writes them all
+                    (self.exports / done).unlink(missing_ok=True)
+                    self.files.pop(done, None)
+                return None
+            linked.append(rel)
+        self.bundles[key] = self.previous["bundles"][key]
+        return self.bundles[key]
+
+    def note(self, out: Path, key: str, size: int) -> None:
+        self.files[self._rel(out)] = [key, size]
+
+    def note_bundle(self, key: str, paths: list[str], summary: dict) -> None:
+        for rel in paths:
+            self.note(self.exports / rel, key, (self.exports / rel).stat().st_size)
+        self.bundles[key] = summary
+
+    def record(self, target: Path) -> None:
+        """This build's downloads were published at `target`."""
+        self.work.mkdir(parents=True, exist_ok=True)
+        (self.work / self.FILE).write_text(json.dumps({"target": str(target), "files": self.files,
+                                                       "bundles": self.bundles}, sort_keys=True), encoding="utf-8")
+
+
 class ExportCache:
     """What the exporters see: `file(out, key_parts, make)` writes `out` from the cache when an entry for the
     key exists, else runs `make()` (which writes `out`) and stores the result. Without a store (no cache,
-    `oerkit export`) it just runs `make()`."""
+    `oerkit export`) it just runs `make()`. With `downloads`, a file the published site has under the same
+    key is linked from there."""
 
-    def __init__(self, store: BuildCache | None = None, prints: SourceFingerprints | None = None):
+    def __init__(self, store: BuildCache | None = None, prints: SourceFingerprints | None = None,
+                 downloads: PublishedDownloads | None = None):
         self.store = store
         self.prints = prints
+        self.downloads = downloads
 
     def restore(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple]) -> int | None:
         """Write `out` from the cache and return its size, or None when the cache does not have it."""
         if self.store is None or self.prints is None:
             return None
-        data = self.store.get(self.prints.key(*key_parts(self.prints)))
+        key = self.prints.key(*key_parts(self.prints))
+        if self.downloads is not None:
+            size = self.downloads.link(out, key)
+            if size is not None:
+                self.store.touch(key)
+                return size
+        data = self.store.get(key)
         if data is None:
             return None
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
+        if self.downloads is not None:
+            self.downloads.note(out, key, len(data))
         return len(data)
 
     def save(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple]) -> None:
         """Keep the freshly built `out` for the next build."""
         if self.store is not None and self.prints is not None:
-            self.store.put(self.prints.key(*key_parts(self.prints)), out.read_bytes())
+            key = self.prints.key(*key_parts(self.prints))
+            data = out.read_bytes()
+            self.store.put(key, data)
+            if self.downloads is not None:
+                self.downloads.note(out, key, len(data))
 
     def file(self, out: Path, key_parts: Callable[[SourceFingerprints], tuple], make: Callable[[], object]) -> int:
         size = self.restore(out, key_parts)
@@ -241,13 +334,25 @@ class ExportCache:
         key = None
         if self.store is not None and self.prints is not None:
             key = self.prints.key(*key_parts(self.prints))
+            if self.downloads is not None and out == self.downloads.exports:
+                summary = self.downloads.link_bundle(key)
+                if summary is not None:
+                    self.store.touch(key)
+                    return summary
             data = self.store.get(key)
             if data is not None:
-                return _unpack(data, out)
+                paths, summary = _unpack(data, out)
+                self._note_bundle(out, key, paths, summary)
+                return summary
         paths, summary = make()
         if key is not None:
             self.store.put(key, _pack(out, paths, summary))
+            self._note_bundle(out, key, paths, summary)
         return summary
+
+    def _note_bundle(self, out: Path, key: str, paths: list[str], summary: dict) -> None:
+        if self.downloads is not None and out == self.downloads.exports:
+            self.downloads.note_bundle(key, paths, summary)
 
 
 SUMMARY = "summary.json"
@@ -263,7 +368,7 @@ def _pack(out: Path, paths: list[str], summary: dict) -> bytes:
     return buffer.getvalue()
 
 
-def _unpack(data: bytes, out: Path) -> dict:
+def _unpack(data: bytes, out: Path) -> tuple[list[str], dict]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         entry = json.loads(zf.read(SUMMARY))
         files = {rel: zf.read(rel) for rel in entry["paths"]}
@@ -271,7 +376,7 @@ def _unpack(data: bytes, out: Path) -> dict:
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    return entry["summary"]
+    return entry["paths"], entry["summary"]
 
 
 NO_CACHE = ExportCache()

@@ -90,13 +90,15 @@ def cmd_build(args) -> int:
     from .build_state import check
     root = _root(args).resolve()
     target = (args.out or root / "site").resolve()
-    if not (args.no_cache or args.force) and check(root, target, args.strict, args.only)[0]:
-        # answered before the exporters are even imported
-        print(f"[oerkit] nothing changed since the last build: {target} is up to date", file=sys.stderr)
-        return 0
+    state = None
+    if not (args.no_cache or args.force):
+        state = check(root, target, args.strict, args.only)
+        if state[0]:  # answered before the exporters are even imported
+            print(f"[oerkit] nothing changed since the last build: {target} is up to date", file=sys.stderr)
+            return 0
     from .build import build_all
     return build_all(_root(args), strict=args.strict, formats=args.only, out=args.out, jobs=args.jobs,
-                     cache=not args.no_cache, force=args.force)
+                     cache=not args.no_cache, force=args.force, state=state)
 
 
 def cmd_export(args) -> int:
