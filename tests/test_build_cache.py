@@ -158,6 +158,17 @@ def test_unchanged_downloads_are_taken_from_the_published_site_unless_it_was_alt
     assert quiz.read_bytes() == clean["downloads/quiz/mini-A2-en-moodle.xml"]
 
 
+def test_the_docs_tree_is_written_again_only_where_it_differs_from_what_was_written(mini):
+    assert build_all(mini) == 0
+    docs = mini / "build" / "docs"
+    home, glossary = docs / "index.md", docs / "glossary.md"
+    expected, before = home.read_text(encoding="utf-8"), glossary.stat().st_mtime_ns
+    home.write_text("Changed by hand.\n", encoding="utf-8")
+    assert build_all(mini, force=True) == 0
+    assert home.read_text(encoding="utf-8") == expected
+    assert glossary.stat().st_mtime_ns == before  # recorded as written: not read back, not written again
+
+
 @pytest.mark.parametrize("cp", ["missing", "failing"])
 def test_without_a_working_cp_the_published_site_is_copied_in_process(mini, tmp_path, capsys, monkeypatch, cp):
     from oerkit.export.site import incremental

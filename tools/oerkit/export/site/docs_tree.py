@@ -6,6 +6,7 @@ language, so every language has every page and readers see why a page is in Engl
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ...model import Curriculum, Module
 from ..__init__ import Artifact
 from . import guide, learner, toolkit, verify_page
 from . import pages as P
+from .incremental import page_title
 
 GENERATED = {"index": P.home, "programme": P.programme, "competences": P.competences, "outcomes": P.outcomes,
              "coverage": P.coverage, "glossary": P.glossary}
@@ -58,37 +60,60 @@ def with_front_matter(meta: dict, body: str) -> str:
 
 class DocsWriter:
     """Writes files only when their content changed, and removes files no longer produced,
-    so `mkdocs serve` reloads only what changed."""
+    so `mkdocs serve` reloads only what changed.
 
-    def __init__(self, docs_dir: Path):
+    With a `state` file it remembers what it wrote (content hash, modification time, size and, of a page, its
+    title lines): a file whose hash and stat are as recorded is not read back to be compared, and `files`
+    gives the tree's content hashes and page titles without reading it again (incremental.snapshot)."""
+
+    def __init__(self, docs_dir: Path, state: Path | None = None):
         self.docs_dir = docs_dir
         self.written: set[Path] = set()
+        self.state_file = state
+        self.previous: dict[str, list] = {}
+        if state is not None:
+            try:
+                self.previous = json.loads(state.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.previous = {}
+        self.files: dict[str, list] = {}  # rel -> [sha256, mtime_ns, size, title lines or None]
 
     def text(self, rel: str, content: str) -> None:
-        path = self.docs_dir / rel
-        self.written.add(path)
-        if path.is_file() and path.read_text(encoding="utf-8") == content:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        self._put(rel, content.encode("utf-8"))
 
     def copy(self, rel: str, source: Path) -> None:
+        self._put(rel, source.read_bytes())
+
+    def _put(self, rel: str, data: bytes) -> None:
         path = self.docs_dir / rel
         self.written.add(path)
-        data = source.read_bytes()
-        if path.is_file() and path.read_bytes() == data:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        title = page_title(data.decode("utf-8")) if rel.endswith(".md") else None
+        known = self.previous.get(rel)
+        try:
+            if known is not None and known[0] == digest:
+                stat = path.stat()
+                if [stat.st_mtime_ns, stat.st_size] == known[1:3]:
+                    self.files[rel] = [digest, stat.st_mtime_ns, stat.st_size, title]
+                    return
+            unchanged = known is None and path.is_file() and path.read_bytes() == data
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        stat = path.stat()
+        self.files[rel] = [digest, stat.st_mtime_ns, stat.st_size, title]
 
     def prune(self) -> None:
-        if not self.docs_dir.is_dir():
-            return
-        for path in sorted(self.docs_dir.rglob("*"), reverse=True):
-            if path.is_file() and path not in self.written:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        if self.docs_dir.is_dir():
+            for path in sorted(self.docs_dir.rglob("*"), reverse=True):
+                if path.is_file() and path not in self.written:
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        if self.state_file is not None:
+            self.state_file.write_text(json.dumps(self.files, ensure_ascii=False), encoding="utf-8")
 
 
 def fallback_page(body: str, title: str, t: Messages, source_lang: str) -> str:
@@ -126,8 +151,10 @@ def write_module(w: DocsWriter, cur: Curriculum, mod: Module, artifacts: list[Ar
             w.copy(f"{base}/{asset.relative_to(mod.folder).as_posix()}", asset)
 
 
-def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], assets: dict[str, Path]) -> None:
-    w = DocsWriter(docs_dir)
+def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], assets: dict[str, Path],
+               state: Path | None = None) -> dict[str, list]:
+    """Write the tree; return each file's [content hash, mtime, size, title lines] (DocsWriter)."""
+    w = DocsWriter(docs_dir, state)
     for lang in cur.languages:
         pc = P.PageContext(cur, lang, artifacts)
         for stem, render in GENERATED.items():
@@ -150,6 +177,7 @@ def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], asset
     for rel, source in assets.items():
         w.copy(rel, source)
     w.prune()
+    return w.files
 
 
 def nav(cur: Curriculum) -> tuple[list, dict[str, dict[str, str]]]:

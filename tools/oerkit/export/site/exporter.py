@@ -46,6 +46,7 @@ class SiteExporter:
         self.copy: incremental.PublishedCopy | None = None
         self.languages: list[str] | None = None  # the languages MkDocs builds (None: all)
         self.pages: Path | None = None  # where MkDocs writes in a page-by-page build
+        self.written: dict[str, list] = {}  # the docs tree (write_docs)
 
     def write_sources(self, cur: Curriculum, artifacts: list[Artifact]) -> Path:
         """Write the Markdown tree and the MkDocs configuration; return the configuration's path."""
@@ -56,7 +57,7 @@ class SiteExporter:
             raise SiteBuildError(str(exc)) from None
         assets = offline_assets(self.root)
         assets["assets/oerkit/learner.js"] = script
-        write_docs(cur, self.docs_dir, artifacts, assets)
+        self.written = write_docs(cur, self.docs_dir, artifacts, assets, self.work_dir / "docs-state.json")
         items, translations = nav(cur)
         return generated_config(cur, self.root, self.docs_dir, self.work_dir / "site", items, translations,
                                 self.work_dir)
@@ -86,7 +87,7 @@ class SiteExporter:
         published), only the pages whose Markdown changed are rendered when nothing else changed
         (incremental.py), in the languages those pages are in; `self.rebuilt` is then their number, else None."""
         config = self.configure(cur, site_dir, planned)
-        self.snapshot = incremental.snapshot(self.docs_dir, config, toolchain)
+        self.snapshot = incremental.snapshot(self.written, config, toolchain)
         last = incremental.last_state(self.work_dir, published, self.snapshot) if published else None
         self.previous_index, self.rebuilt, self.kept, self.languages = None, None, {}, cur.languages
         only, titles, languages = None, {}, None

@@ -37,15 +37,11 @@ def page_title(text: str) -> str:
     return "\n".join(lines + HEADING_1.findall(text))
 
 
-def snapshot(docs_dir: Path, config_path: Path, toolchain: str) -> dict:
-    files, titles = {}, {}
-    for path in sorted(docs_dir.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(docs_dir).as_posix()
-            data = path.read_bytes()
-            files[rel] = hashlib.sha256(data).hexdigest()
-            if path.suffix == ".md":
-                titles[rel] = page_title(data.decode("utf-8", "replace"))
+def snapshot(written: dict[str, list], config_path: Path, toolchain: str) -> dict:
+    """What the site is built from: the docs tree as write_docs wrote it (each file's content hash and, of a
+    page, its title lines), the configuration and the toolchain."""
+    files = {rel: entry[0] for rel, entry in sorted(written.items())}
+    titles = {rel: entry[3] for rel, entry in sorted(written.items()) if rel.endswith(".md")}
     config = hashlib.sha256(config_path.read_bytes()).hexdigest()
     return {"toolchain": toolchain, "config": config, "files": files, "titles": titles}
 
