@@ -5,7 +5,8 @@ whole process tree: the build, its MkDocs process and its pandoc processes, summ
 - full build from clean of a copy of the project (validation, the site in every language, every export);
 - a bare `mkdocs build` of the same generated Markdown pages with the same configuration (theme, i18n,
   search): the floor for the site, and the ratio full / bare;
-- a no-op rebuild (nothing changed) and a rebuild after editing one module page;
+- a no-op rebuild (nothing changed) and a rebuild after editing one module page, each five times (the
+  median counts: this machine's speed varies from run to run);
 - synthetic curricula (benchmarks/synthetic.py) of 50, 100 and 200 modules x 4 languages, built from clean:
   wall time and peak memory;
 - output sizes: the largest SCORM package without media, the median EPUB, the learner tools' gzipped script.
@@ -36,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import copy_project, make_curriculum  # noqa: E402
 
 PYTHON = sys.executable
+REPEATS = 5  # timings of the no-op and the one-page rebuild: the median is reported, and every run
 GOALS = {"ratio_full_vs_mkdocs": 1.5, "noop_rebuild_s": 1.0, "one_module_rebuild_s": 3.0,
          "scale_200_modules_s": 300.0, "scale_200_peak_rss_mb": 1536.0}
 
@@ -80,23 +82,33 @@ def tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, float]:
     """Run a command; return (wall seconds, peak resident memory in MB of the process tree: the build, its
-    MkDocs process and its pandoc processes together, sampled ten times a second)."""
+    MkDocs process and its pandoc processes together, sampled ten times a second in another thread; 0 when
+    `memory` is false, for short runs whose time the sampling itself would lengthen)."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = [0]
     stderr: list[str] = []
     reader = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
     reader.start()
-    while proc.poll() is None:
-        peak = max(peak, tree_rss_kb(proc.pid))
-        time.sleep(0.1)
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if memory:
+        sampler.start()
+    proc.wait()
     wall = time.perf_counter() - started
     reader.join()
+    if memory:
+        sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{''.join(stderr)[-3000:]}")
-    return round(wall, 2), round(peak / 1024, 1)
+    return round(wall, 2), round(peak[0] / 1024, 1)
 
 
 def oerkit(project: Path, *args: str) -> list[str]:
@@ -137,13 +149,18 @@ def measure(scales: list[int]) -> dict:
         results["bare_mkdocs_s"], _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config),
                                              "-d", str(Path(tmp) / "bare")], project)
         results["ratio_full_vs_mkdocs"] = round(results["full_build_s"] / results["bare_mkdocs_s"], 2)
-        print("no-op rebuild ...", file=sys.stderr, flush=True)
-        results["noop_rebuild_s"], _ = timed(oerkit(project), project)
+        # the machine's speed varies from run to run: the rebuilds are timed several times, the median counts
+        print(f"no-op rebuild, {REPEATS} times ...", file=sys.stderr, flush=True)
+        runs = [timed(oerkit(project), project, memory=False)[0] for _ in range(REPEATS)]
+        results["noop_rebuild_s"], results["noop_rebuild_runs"] = statistics.median(runs), runs
         page = next(p for p in sorted((project / "modules").glob("T1-*/*.md")) if p.suffixes == [".md"])
-        page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n",
-                        encoding="utf-8")
-        print(f"rebuild after editing {page.relative_to(project)} ...", file=sys.stderr, flush=True)
-        results["one_module_rebuild_s"], _ = timed(oerkit(project), project)
+        print(f"rebuild after editing {page.relative_to(project)}, {REPEATS} times ...", file=sys.stderr, flush=True)
+        runs = []
+        for n in range(REPEATS):
+            page.write_text(page.read_text(encoding="utf-8") + f"\nOne more sentence ({n + 1}), for the benchmark.\n",
+                            encoding="utf-8")
+            runs.append(timed(oerkit(project), project, memory=False)[0])
+        results["one_module_rebuild_s"], results["one_module_rebuild_runs"] = statistics.median(runs), runs
     points = []
     for count in scales:
         with tempfile.TemporaryDirectory(prefix=f"oerkit-bench-{count}-") as tmp:
