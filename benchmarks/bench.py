@@ -86,8 +86,10 @@ def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, fl
     """Run a command; return (wall seconds, peak resident memory in MB of the process tree: the build, its
     MkDocs process and its pandoc processes together, sampled ten times a second in another thread; 0 when
     `memory` is false, for short runs whose time the sampling itself would lengthen)."""
+    # as on an author's machine, Python keeps the compiled modules (a shell may have switched that off)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     started = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     peak = [0]
     stderr: list[str] = []
     reader = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
