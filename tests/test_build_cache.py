@@ -3,6 +3,7 @@ exports, and whatever comes from the cache is byte for byte what a clean build m
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -167,6 +168,27 @@ def test_the_docs_tree_is_written_again_only_where_it_differs_from_what_was_writ
     assert build_all(mini, force=True) == 0
     assert home.read_text(encoding="utf-8") == expected
     assert glossary.stat().st_mtime_ns == before  # recorded as written: not read back, not written again
+
+
+@pytest.mark.parametrize("damage", ["not json", '{"target": 1}', "[]", "entries", "bundles"])
+def test_a_damaged_record_of_the_published_downloads_is_not_used(mini, tmp_path, damage):
+    assert build_all(mini) == 0
+    record = mini / "build" / "published-exports.json"
+    if damage == "entries":
+        data = json.loads(record.read_text(encoding="utf-8"))
+        data["files"] = {rel: ["key"] if n % 2 else [None, "size"] for n, rel in enumerate(data["files"])}
+        record.write_text(json.dumps(data), encoding="utf-8")
+    elif damage == "bundles":
+        data = json.loads(record.read_text(encoding="utf-8"))
+        data["bundles"] = {key: {"paths": [7], "summary": {}} for key in data["bundles"]}
+        record.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        record.write_text(damage, encoding="utf-8")
+    page = mini / "modules" / "A1-first-steps" / "introduction.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    assert build_all(mini) == 0
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(mini / "site") == tree(tmp_path / "clean")
 
 
 @pytest.mark.parametrize("cp", ["missing", "failing"])

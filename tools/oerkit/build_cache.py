@@ -220,10 +220,14 @@ class PublishedDownloads:
         if published is not None:
             try:
                 stored = json.loads((work / self.FILE).read_text(encoding="utf-8"))
-                if stored.get("target") == str(published):
-                    self.previous = stored
-            except (OSError, ValueError, AttributeError):
-                pass
+            except (OSError, ValueError):
+                stored = None
+            if (isinstance(stored, dict) and stored.get("target") == str(published)
+                    and isinstance(stored.get("files"), dict) and isinstance(stored.get("bundles"), dict)):
+                # entries of another shape (an edited or damaged file) are not used
+                files = {rel: entry for rel, entry in stored["files"].items() if isinstance(entry, list)
+                         and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], int)}
+                self.previous = {"files": files, "bundles": stored["bundles"]}
         self.files: dict[str, list] = {}  # this build's: path -> [key, size]
         self.bundles: dict[str, dict] = {}
 
@@ -249,19 +253,19 @@ class PublishedDownloads:
 
     def link_bundle(self, key: str) -> dict | None:
         """The files of a bundle made under `key` (ExportCache.files), linked; its summary, or None."""
-        if key not in self.previous["bundles"]:
+        bundle = self.previous["bundles"].get(key)
+        if not isinstance(bundle, dict) or not isinstance(bundle.get("paths"), list) or "summary" not in bundle:
             return None
-        paths = [rel for rel, entry in self.previous["files"].items() if entry[0] == key]
         linked = []
-        for rel in paths:
-            if self.link(self.exports / rel, key) is None:
+        for rel in bundle["paths"]:
+            if not isinstance(rel, str) or self.link(self.exports / rel, key) is None:
                 for done in linked:  # all or nothing: the cache writes them all
                     (self.exports / done).unlink(missing_ok=True)
                     self.files.pop(done, None)
                 return None
             linked.append(rel)
-        self.bundles[key] = self.previous["bundles"][key]
-        return self.bundles[key]
+        self.bundles[key] = bundle
+        return bundle["summary"]
 
     def note(self, out: Path, key: str, size: int) -> None:
         self.files[self._rel(out)] = [key, size]
@@ -269,7 +273,7 @@ class PublishedDownloads:
     def note_bundle(self, key: str, paths: list[str], summary: dict) -> None:
         for rel in paths:
             self.note(self.exports / rel, key, (self.exports / rel).stat().st_size)
-        self.bundles[key] = summary
+        self.bundles[key] = {"paths": paths, "summary": summary}
 
     def record(self, target: Path) -> None:
         """This build's downloads were published at `target`."""
