@@ -22,12 +22,10 @@ generation of outputs.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import platform
 import sys
-import zipfile
 from collections.abc import Callable
 from functools import cached_property
 from importlib import metadata, resources
@@ -359,28 +357,26 @@ class ExportCache:
             self.downloads.note_bundle(key, paths, summary)
 
 
-SUMMARY = "summary.json"
-
-
 def _pack(out: Path, paths: list[str], summary: dict) -> bytes:
-    """Files under `out` and a summary, as one zip (stored: the files are compressed already or small)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
-        zf.writestr(SUMMARY, json.dumps({"paths": paths, "summary": summary}, ensure_ascii=False))
-        for rel in paths:
-            zf.writestr(rel, (out / rel).read_bytes())
-    return buffer.getvalue()
+    """Files under `out` and a summary, as one entry: a JSON header (its length first, 8 bytes), then the
+    files' bytes one after the other."""
+    contents = [(out / rel).read_bytes() for rel in paths]
+    header = json.dumps({"paths": paths, "sizes": [len(c) for c in contents], "summary": summary},
+                        ensure_ascii=False).encode("utf-8")
+    return len(header).to_bytes(8, "big") + header + b"".join(contents)
 
 
 def _unpack(data: bytes, out: Path) -> tuple[list[str], dict]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        entry = json.loads(zf.read(SUMMARY))
-        files = {rel: zf.read(rel) for rel in entry["paths"]}
-    for rel, content in files.items():
+    """Write the files of a `_pack`ed entry under `out`; return their paths and the summary."""
+    length = int.from_bytes(data[:8], "big")
+    header = json.loads(data[8:8 + length])
+    offset = 8 + length
+    for rel, size in zip(header["paths"], header["sizes"]):
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    return entry["paths"], entry["summary"]
+        path.write_bytes(data[offset:offset + size])
+        offset += size
+    return header["paths"], header["summary"]
 
 
 NO_CACHE = ExportCache()
