@@ -66,7 +66,7 @@ def export_quiz_banks(cur, out: Path, cache: ExportCache = NO_CACHE) -> list[Art
                         encoding="utf-8")
         (path.with_suffix(".txt")).write_text("\n".join(line for r in reports for line in r.lines()) + "\n",
                                               encoding="utf-8")
-        paths = [a.path for a in artifacts] + ["downloads/quiz/export-report.json", "downloads/quiz/export-report.txt"]
+        paths = [a.path for a in artifacts] + [p.relative_to(out).as_posix() for p in (path, path.with_suffix(".txt"))]
         return paths, {"artifacts": [dataclasses.asdict(a) for a in artifacts],
                        "totals": [r.lines()[0] for r in reports]}
 
@@ -117,7 +117,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     cur = result.curriculum
     store = BuildCache(work / "cache") if cache else None
     exports = work / "exports"
-    downloads = PublishedDownloads(work, exports, target if not force else None) if store else None
+    published = target if cache and not force else None  # what the last build published may be reused
+    downloads = PublishedDownloads(work, exports, published) if store else None
     export_cache = ExportCache(store, SourceFingerprints(root, cur, toolchain), downloads) if store else NO_CACHE
     staging = target.with_name(target.name + ".building")
     if staging.exists():
@@ -127,8 +128,8 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     if exports.exists():
         shutil.rmtree(exports)
     site = SiteExporter(root, work)
-    if cache and not force:
-        site.preload(target, staging)
+    if published is not None:
+        site.preload(published, staging)
     try:
         scorm, epub = ScormExporter(root, work), EpubExporter(root, work)
         planned = ((scorm.plan(cur) if wanted("scorm", formats) else [])
@@ -149,7 +150,7 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
             if wanted("elm", formats) and cur.certification:
                 progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
                 artifacts += ElmExporter().export(cur, exports)
-            site.start(cur, staging, planned + artifacts, published=target if cache and not force else None,
+            site.start(cur, staging, planned + artifacts, published=published,
                        toolchain=toolchain, process=mkdocs)
             progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
                      "in its own process" if site.rebuilt is None else

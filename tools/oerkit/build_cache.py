@@ -31,6 +31,7 @@ from functools import cached_property
 from importlib import metadata, resources
 from pathlib import Path
 
+from .files import write_new
 from .model import Curriculum, Module
 
 TOOL_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown",
@@ -188,9 +189,7 @@ class BuildCache:
         path = self._path(key)
         self.used.add(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-        tmp.write_bytes(data + hashlib.sha256(data).digest())
-        tmp.replace(path)
+        write_new(path, data + hashlib.sha256(data).digest())
 
     def prune(self) -> int:
         """Remove the entries this build did not use; return how many."""

@@ -20,6 +20,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Callable
 
+from .files import write_new
+
 CACHE_FILE = "check-cache.pickle"
 FORMAT = "oerkit-check-cache-1"
 
@@ -86,9 +88,7 @@ class CheckCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps({"format": FORMAT, "entries": self.new}, protocol=5))
-            tmp.replace(self.path)
+            write_new(self.path, pickle.dumps({"format": FORMAT, "entries": self.new}, protocol=5))
         except OSError:
             pass
 

@@ -73,9 +73,11 @@ class DocsWriter:
         self.previous: dict[str, list] = {}
         if state is not None:
             try:
-                self.previous = json.loads(state.read_text(encoding="utf-8"))
+                stored = json.loads(state.read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                self.previous = {}
+                stored = None
+            if isinstance(stored, dict):  # entries of another shape are not trusted (_put)
+                self.previous = {rel: e for rel, e in stored.items() if isinstance(e, list) and len(e) == 4}
         self.files: dict[str, list] = {}  # rel -> [sha256, mtime_ns, size, title lines or None]
 
     def text(self, rel: str, content: str) -> None:
@@ -88,13 +90,12 @@ class DocsWriter:
         path = self.docs_dir / rel
         self.written.add(path)
         digest = hashlib.sha256(data).hexdigest()
-        title = page_title(data.decode("utf-8")) if rel.endswith(".md") else None
         known = self.previous.get(rel)
         try:
             if known is not None and known[0] == digest:
                 stat = path.stat()
                 if [stat.st_mtime_ns, stat.st_size] == known[1:3]:
-                    self.files[rel] = [digest, stat.st_mtime_ns, stat.st_size, title]
+                    self.files[rel] = known
                     return
             unchanged = known is None and path.is_file() and path.read_bytes() == data
         except OSError:
@@ -103,15 +104,20 @@ class DocsWriter:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         stat = path.stat()
+        title = page_title(data.decode("utf-8")) if rel.endswith(".md") else None
         self.files[rel] = [digest, stat.st_mtime_ns, stat.st_size, title]
 
     def prune(self) -> None:
-        if self.docs_dir.is_dir():
-            for path in sorted(self.docs_dir.rglob("*"), reverse=True):
-                if path.is_file() and path not in self.written:
-                    path.unlink()
-                elif path.is_dir() and not any(path.iterdir()):
-                    path.rmdir()
+        if not self.docs_dir.is_dir():
+            return
+        for path in sorted(self.docs_dir.rglob("*"), reverse=True):
+            if path.is_file() and path not in self.written:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+    def save(self) -> None:
+        """Record what was written, for the next run."""
         if self.state_file is not None:
             self.state_file.write_text(json.dumps(self.files, ensure_ascii=False), encoding="utf-8")
 
@@ -177,6 +183,7 @@ def write_docs(cur: Curriculum, docs_dir: Path, artifacts: list[Artifact], asset
     for rel, source in assets.items():
         w.copy(rel, source)
     w.prune()
+    w.save()
     return w.files
 
 

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..__init__ import Artifact
-from .incremental import write_new
+from ...files import write_new
 from .mkdocs_backend import SiteBuildError
 
 SIZE_ATTR = "data-oerkit-size"

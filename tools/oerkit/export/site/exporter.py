@@ -7,6 +7,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+from ...files import write_new
 from ...model import Curriculum
 from ..__init__ import Artifact
 from .docs_tree import nav, write_docs
@@ -149,6 +150,6 @@ class SiteExporter:
             incremental.move_pages(self.pages, site_dir)
             self.pages = None
         for path, data in self.kept.items():
-            incremental.write_new(path, data)
+            write_new(path, data)
         split_search_index(site_dir, cur.languages, self.previous_index, self.languages)
         fill_sizes(site_dir, artifacts)

@@ -112,18 +112,6 @@ def may_build_page_by_page(work_dir: Path, target: Path) -> bool:
     return (work_dir / STATE_FILE).is_file() and (target / "index.html").is_file()
 
 
-def write_new(path: Path, data: bytes | str) -> None:
-    """Write a file of the site being built as a new file, never into the old one: in a page-by-page build
-    the staging folder's files are second names of the published site's (PublishedCopy), which must not
-    change until the new site replaces it."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
-    if isinstance(data, str):
-        tmp.write_text(data, encoding="utf-8")
-    else:
-        tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def link_or_copy(source: str, target: str) -> None:
     """A second name for `source` at `target`; a copy where the file system has no hard links."""
     try:
@@ -135,7 +123,7 @@ def link_or_copy(source: str, target: str) -> None:
 class PublishedCopy:
     """The published site, without its downloads (each build brings its own), given second names (hard links)
     in the staging folder by `cp -al` in the background: no bytes are copied, and whatever the build changes
-    is written as a new file (`write_new`, `move_pages`)."""
+    is written as a new file (`files.write_new`, `move_pages`)."""
 
     def __init__(self, published: Path, site_dir: Path):
         self.published, self.site_dir = published, site_dir

@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 from ...model import Curriculum, text
-from .incremental import merge_entries, write_new
+from ...files import write_new
+from .incremental import merge_entries
 
 
 class SiteBuildError(Exception):
@@ -330,10 +331,10 @@ def split_search_index(site_dir: Path, languages: list[str], previous: dict[str,
         write_new(folder / "search_index.js", f"var __index = {data}")
     sitemap = site_dir / "sitemap.xml"
     for lang in others:
+        if built is not None and lang not in built:
+            continue  # its pages and its copy of the sitemap (kept from the last build) are as they were
         if sitemap.is_file():  # Material reads <base>/sitemap.xml for the language switcher
             write_new(site_dir / lang / "sitemap.xml", sitemap.read_bytes())
-        if built is not None and lang not in built:
-            continue
         for page in (site_dir / lang).rglob("*.html"):
             html = page.read_text(encoding="utf-8")
 
