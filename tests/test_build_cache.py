@@ -362,3 +362,47 @@ def test_a_language_s_packages_depend_on_the_page_versions_it_shows(mini):
     assert edited["el"] == before["el"] and edited["en"] != before["en"] and edited["de"] != before["de"]
     (mini / "modules" / "A1-first-steps" / "introduction.el.md").unlink()  # Greek now shows the original
     assert prints()["el"] != edited["el"]
+
+
+def test_the_configuration_loaded_ahead_is_used_only_while_its_files_are_unchanged(mini):
+    from oerkit.export.site.mkdocs_backend import GENERATED_CONFIG, WorkedOutAhead
+    assert build_all(mini) == 0
+    config = mini / "build" / GENERATED_CONFIG
+    ahead = WorkedOutAhead(config)
+    loaded = ahead.config_for(config)
+    assert loaded is not None and loaded["site_name"] and loaded["docs_dir"] == str(mini / "build" / "docs")
+    assert ahead.config_for(config) is None  # given once: a build changes it
+    # the authors' mkdocs.yml (inherited) changed after it was loaded: not used
+    ahead = WorkedOutAhead(config)
+    authors = mini / "mkdocs.yml"
+    authors.write_text(authors.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert ahead.config_for(config) is None
+    # the generated configuration changed: not used
+    ahead = WorkedOutAhead(config)
+    config.write_text(config.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert ahead.config_for(config) is None
+    # one that does not load: nothing ahead, no error
+    config.write_text("nav: [unclosed\n", encoding="utf-8")
+    assert WorkedOutAhead(config).config_for(config) is None
+
+
+def test_the_theme_files_listed_ahead_are_those_mkdocs_finds(mini):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from oerkit.export.site.mkdocs_backend import GENERATED_CONFIG, list_theme_files, theme_files_listed
+    assert build_all(mini) == 0
+    config = load_config(config_file=str(mini / "build" / GENERATED_CONFIG))
+    docs_page = File("assets/oerkit.css", config.docs_dir, config.site_dir, config.use_directory_urls)
+
+    def found(listing):
+        files = Files([docs_page])  # a docs file wins over the theme's file of the same path
+        with theme_files_listed(listing):
+            files.add_files_from_theme(config.theme.get_env(), config)
+        return [(f.src_uri, f.abs_src_path, f.dest_uri) for f in files]
+
+    listing = list_theme_files(config)
+    assert len(listing[1]) > 10
+    assert found(listing) == found(None)
+    # listed for other theme folders: MkDocs looks for itself
+    key, files = listing
+    assert found(((key[0][1:], key[1]), [])) == found(None)

@@ -72,3 +72,19 @@ def test_unlisted_page_is_a_warning(project):
 def test_absolute_link_is_rejected(project):
     project.replace(INTRO, "[details](details.md)", "[details](/modules/details/)")
     only(project.diagnostics(), "markdown-absolute-link")
+
+
+def test_within_a_build_a_page_is_read_once_and_each_reader_gets_its_own_front_matter(tmp_path):
+    from oerkit.markdown_source import read_markdown, read_once, write_front_matter
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: First\ntags: [a]\n---\n# Heading\n\nBody.\n", encoding="utf-8")
+    with read_once():
+        first = read_markdown(page)
+        first.meta["tags"].append("changed by a reader")
+        page.write_text("---\ntitle: Edited behind the build's back\n---\n# Other\n", encoding="utf-8")
+        again = read_markdown(page)
+        assert (again.meta, again.body, again.body_line) == ({"title": "First", "tags": ["a"]}, "# Heading\n\nBody.\n", 5)
+        write_front_matter(page, {"source_hash": "abc"})  # the build's own writes are read back
+        assert read_markdown(page).meta == {"title": "Edited behind the build's back", "source_hash": "abc"}
+    page.write_text("---\ntitle: Later\n---\n", encoding="utf-8")
+    assert read_markdown(page).meta == {"title": "Later"}  # outside a build, read every time

@@ -26,7 +26,8 @@ from .export._quiz_report import ExportReport
 from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .export.site.incremental import link_or_copy
-from .export.site.mkdocs_backend import MkDocsProcess
+from .export.site.mkdocs_backend import GENERATED_CONFIG, MkDocsProcess
+from .markdown_source import read_once
 from .validate import validate_project
 
 
@@ -90,6 +91,12 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     not change comes from build/cache/; `force` rebuilds even when nothing changed; `jobs` caps the parallel
     processes (pandoc, exporters), by default one per core; `state` is build_state.check's answer when the
     caller asked it already (the sources it hashed are the ones built)."""
+    with read_once():  # each page read once by all the steps of the build
+        return _build_all(root, strict, formats, out, jobs, cache, force, state)
+
+
+def _build_all(root: Path, strict: bool, formats: list[str] | None, out: Path | None, jobs: int | None,
+               cache: bool, force: bool, state: tuple[bool, str, str] | None) -> int:
     started = time.monotonic()
     root = root.resolve()
     target = (out or root / "site").resolve()
@@ -98,8 +105,9 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     if cache and not force and fresh:
         progress(f"nothing changed since the last build: {target} is up to date")
         return 0
-    # MkDocs starts now, in a process of its own, and imports itself while the sources are validated
-    mkdocs = MkDocsProcess()
+    # MkDocs starts now, in a process of its own, and imports itself (and loads the last build's configuration)
+    # while the sources are validated
+    mkdocs = MkDocsProcess(work / GENERATED_CONFIG)
     progress("validating sources")
     try:
         result = validate_project(root)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +38,30 @@ def split_front_matter(text: str) -> MarkdownPage:
     return page
 
 
+_read_once: dict[str, MarkdownPage] | None = None  # within read_once(): the pages read so far, by path
+
+
+@contextmanager
+def read_once():
+    """Within this block each page is read and its front matter parsed once (validation, the site, SCORM and
+    EPUB each read every page, some several times); a build's sources do not change while it runs."""
+    global _read_once
+    outer = _read_once
+    _read_once = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _read_once = outer
+
+
 def read_markdown(path: Path) -> MarkdownPage:
-    return split_front_matter(path.read_text(encoding="utf-8"))
+    pages = _read_once
+    if pages is None:
+        return split_front_matter(path.read_text(encoding="utf-8"))
+    page = pages.get(str(path))
+    if page is None:
+        page = pages[str(path)] = split_front_matter(path.read_text(encoding="utf-8"))
+    return MarkdownPage(copy.deepcopy(page.meta), page.body, page.body_line, page.meta_error)
 
 
 def write_front_matter(path: Path, updates: dict) -> None:
@@ -48,6 +72,8 @@ def write_front_matter(path: Path, updates: dict) -> None:
     meta.update(updates)
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
     path.write_text(f"---\n{head}\n---\n{page.body}", encoding="utf-8")
+    if _read_once is not None:
+        _read_once.pop(str(path), None)
 
 
 def first_heading(body: str) -> str:

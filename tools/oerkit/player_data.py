@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .locales import load_catalogue
 from .model import QuizItem, text
 
@@ -9,6 +11,12 @@ PLAYABLE_TYPES = frozenset({"single", "multiple", "truefalse", "matching", "orde
 
 
 def ui_messages(lang: str, default: str, prefixes: tuple[str, ...]) -> dict[str, str]:
+    return dict(_ui_messages(lang, default, prefixes))
+
+
+@lru_cache(maxsize=None)
+def _ui_messages(lang: str, default: str, prefixes: tuple[str, ...]) -> dict[str, str]:
+    """Picked from the whole catalogue once per process (every tool and quiz page of a build asks)."""
     source = load_catalogue(default)
     own = load_catalogue(lang)
     return {k: own.get(k) or v for k, v in source.items() if k.startswith(prefixes)}

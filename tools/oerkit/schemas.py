@@ -11,13 +11,15 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING
 
 from .check_cache import NO_CACHE, CheckCache, salt
 from .diagnostics import Report
 from .yaml_source import YamlDocument
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not when the cache has the findings
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 KINDS = ("programme", "framework", "profile", "outcomes", "module", "quiz", "glossary", "maturity", "risk", "dynamics",
          "portal", "certification")  # every kind of source file (load.KIND_PATTERNS), in the order the guide lists them
@@ -32,6 +34,8 @@ def schema_files() -> dict[str, dict]:
 
 @lru_cache(maxsize=None)
 def validator_for(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
     files = schema_files()
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in files.items())

@@ -227,10 +227,11 @@ class EpubExporter:
 
     def write_programme(self, waits: list, skeleton: str, meta: dict, out: Path, split_level: int, epoch: int,
                         source: Path, parts: list[tuple[str, Path]]) -> int:
-        """The programme book, once the module books it is made of are written (`waits`)."""
+        """The programme book: its skeleton goes through pandoc while the module books it is made of are
+        written (`waits`), then their chapters are put in."""
+        files = self.convert(skeleton, meta, split_level, epoch, source, out.name)
         for future in waits:
             future.result()
-        files = self.convert(skeleton, meta, split_level, epoch, source, out.name)
         try:
             files = assemble(files, [(mid, read_epub(path.read_bytes())) for mid, path in parts])
         except ProgrammeBookError as exc:

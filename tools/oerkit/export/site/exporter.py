@@ -99,7 +99,7 @@ class SiteExporter:
             # MkDocs writes into a folder of its own, moved into the staging site when it is done (finish)
             self.pages = pages
             self.pages.mkdir()
-            set_site_dir(config, self.pages)
+            set_site_dir(config, self.pages, was=site_dir)
         elif self.copy is not None:
             self.copy.cancel()  # a full build: MkDocs empties the folder first
         self.copy = None
@@ -141,8 +141,7 @@ class SiteExporter:
 
     def configure(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> Path:
         config = self.write_sources(cur, artifacts)
-        text = config.read_text(encoding="utf-8").replace(str(self.work_dir / "site"), str(site_dir))
-        config.write_text(text, encoding="utf-8")
+        set_site_dir(config, site_dir, was=self.work_dir / "site")
         return config
 
     def finish(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
