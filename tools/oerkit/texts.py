@@ -9,8 +9,12 @@ NOT_TEXT = {"language_names"}  # maps keyed by language that are not translation
 
 
 def is_text_map(value) -> bool:
-    return (isinstance(value, dict) and bool(value) and all(isinstance(k, str) and LANG_KEY.match(k) for k in value)
-            and all(isinstance(v, (str, list)) for v in value.values()))
+    if not isinstance(value, dict) or not value:
+        return False
+    for key, text in value.items():  # most mappings fail at their first key
+        if not (isinstance(key, str) and len(key) == 2 and LANG_KEY.match(key)) or not isinstance(text, (str, list)):
+            return False
+    return True
 
 
 def iter_texts(data, path: tuple = ()):

@@ -18,6 +18,7 @@ from yaml.error import MarkedYAMLError, YAMLError
 
 from .check_cache import NO_CACHE, CheckCache, salt
 from .diagnostics import Report
+from .texts import iter_texts
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -68,7 +69,22 @@ class YamlDocument:
 
     file: str  # path relative to the project root, as shown to authors
     data: object
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # the positions, or their pickle (from the check cache), unpickled when first asked for: most documents
+    # have no finding to place, and the positions are most of a parsed document
+    stored_positions: dict[Path_, tuple[int, int]] | bytes = field(default_factory=dict, repr=False)
+    _texts: list | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        if isinstance(self.stored_positions, bytes):
+            self.stored_positions = pickle.loads(self.stored_positions)
+        return self.stored_positions
+
+    def texts(self) -> list[tuple[Path_, dict]]:
+        """The translatable texts in the data (texts.iter_texts), found once: several checks go through them."""
+        if self._texts is None:
+            self._texts = list(iter_texts(self.data))
+        return self._texts
 
     def pos(self, path: Path_) -> tuple[int, int]:
         """Position of the nearest enclosing node that has one."""
@@ -158,13 +174,14 @@ def _parse(text: str) -> tuple[object, dict]:
     return data, positions
 
 
-def _parsed(text: str) -> bytes | None:
-    """What the check cache keeps of a text: its data and positions pickled, or None when it does not parse
-    (its errors are then worked out again, with their positions)."""
+def _parsed(text: str) -> tuple[bytes, bytes] | None:
+    """What the check cache keeps of a text: its data and its positions, each pickled, or None when it does not
+    parse (its errors are then worked out again, with their positions)."""
     try:
-        return pickle.dumps(_parse(text), protocol=5)
+        data, positions = _parse(text)
     except (DuplicateKey, YAMLError, ValueError):
         return None
+    return pickle.dumps(data, protocol=5), pickle.dumps(positions, protocol=5)
 
 
 def load_yaml(path: Path, rel: str, report: Report, cache: CheckCache = NO_CACHE) -> YamlDocument | None:
@@ -178,8 +195,8 @@ def load_yaml(path: Path, rel: str, report: Report, cache: CheckCache = NO_CACHE
         return None
     parsed = cache.get(PARSE_SALT, text, lambda: _parsed(text)) if cache is not NO_CACHE else None
     if parsed is not None:
-        data, positions = pickle.loads(parsed)
-        return YamlDocument(rel, data, positions)
+        data, positions = parsed
+        return YamlDocument(rel, pickle.loads(data), positions)
     try:
         data, positions = _parse(text)
     except DuplicateKey as dup:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..texts import iter_texts
 from .context import CheckContext
 
 
@@ -13,7 +12,7 @@ def check_languages(ctx: CheckContext) -> None:
     languages = cur.languages
     default = cur.default_language
     for doc in ctx.result.documents.values():
-        for path, value in iter_texts(doc.data):
+        for path, value in doc.texts():
             for lang in value:
                 if lang not in languages:
                     ctx.report.error(doc.file, doc.pos(path + (lang,)), f"unknown language '{lang}' (declared in "

@@ -3,6 +3,7 @@ and alt text on every image."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from functools import lru_cache
@@ -94,18 +95,36 @@ class PageChecker:
         self.ctx = ctx
         self.root = root
         self.module_folders = module_folders
+        self.folders: dict[Path, str] = {}  # folder -> its path relative to the root
+        self.files: dict[str, set[str]] = {}  # folder relative to the root -> the names of its files
 
     def target_exists(self, folder: Path, target: str) -> bool:
         """Does a relative link from a page in `folder` reach a source file or a generated page?"""
-        modules_dir = self.root / "modules"
-        joined = posixpath.normpath(posixpath.join(rel(self.root, folder), target))
+        if folder not in self.folders:
+            self.folders[folder] = rel(self.root, folder)
+        joined = posixpath.normpath(posixpath.join(self.folders[folder], target))
         if joined in GENERATED_PAGES:
             return True
         parts = joined.split("/")
         if len(parts) == 3 and parts[0] == "modules" and parts[1] in self.module_folders and parts[2] in MODULE_GENERATED:
             return True
-        path = self.root / joined
-        return path.is_file() and path.is_relative_to(modules_dir.parent)
+        if parts[0] == "..":
+            return (self.root / joined).is_file()
+        return self.is_file(joined)
+
+    def is_file(self, joined: str) -> bool:
+        """Is there a file at `joined` (relative to the root)? Each folder is listed once: pages link to the
+        same few folders thousands of times."""
+        directory, name = posixpath.split(joined)
+        names = self.files.get(directory)
+        if names is None:
+            try:
+                with os.scandir(self.root / directory) as entries:
+                    names = {entry.name for entry in entries if entry.is_file()}
+            except OSError:
+                names = set()
+            self.files[directory] = names
+        return name in names
 
     def check(self, path: Path, folder: Path) -> None:
         report = self.ctx.report

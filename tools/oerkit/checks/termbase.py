@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from ..check_cache import salt
 from ..load import rel
-from ..texts import iter_texts
 from ..yaml_source import load_yaml
 from .context import CheckContext
 
@@ -133,7 +132,7 @@ def check_termbase(ctx: CheckContext) -> None:
                                f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
 
     for doc in ctx.result.documents.values():
-        for path, value in iter_texts(doc.data):
+        for path, value in doc.texts():
             english = value.get(cur.default_language)
             if not isinstance(english, str):
                 continue
