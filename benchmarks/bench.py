@@ -9,7 +9,9 @@ whole process tree: the build, its MkDocs process and its pandoc processes, summ
   median counts: this machine's speed varies from run to run);
 - synthetic curricula (benchmarks/synthetic.py) of 50, 100 and 200 modules x 4 languages, built from clean:
   wall time and peak memory;
-- output sizes: the largest SCORM package without media, the median EPUB, the learner tools' gzipped script.
+- output sizes: the largest SCORM package without media, the median EPUB, the learner tools' gzipped script;
+- the machine's speed at the start, around the edits and at the end (speed_probe): a fixed piece of work
+  whose time shows whether the machine was in a slow phase.
 
 Writes benchmarks/latest.json and benchmarks/latest.md. `--scales 20,40` measures other sizes (for a quick
 check of the harness); `--no-scale` skips the synthetic curricula.
@@ -113,6 +115,21 @@ def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, fl
     return round(wall, 2), round(peak[0] / 1024, 1)
 
 
+def speed_probe() -> float:
+    """Seconds this machine takes for a fixed piece of work (Python bytecode and hashing, about 0.5 s here).
+    Its speed changes by up to half from one minute to the next: the probe, taken at several points of the
+    run, tells a slow phase of the machine from a slower build."""
+    import hashlib
+    started = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i * i % 7
+    block = b"x" * 10_000_000
+    for _ in range(5):
+        hashlib.sha256(block).digest()
+    return round(time.perf_counter() - started, 3)
+
+
 def oerkit(project: Path, *args: str) -> list[str]:
     return [PYTHON, "-m", "oerkit.cli", "--root", str(project), "build", *args]
 
@@ -140,6 +157,7 @@ def sizes(site: Path) -> dict:
 
 def measure(scales: list[int]) -> dict:
     results: dict = {"machine": machine(), "date": time.strftime("%Y-%m-%d")}
+    probes = {"start": speed_probe()}
     with tempfile.TemporaryDirectory(prefix="oerkit-bench-") as tmp:
         project = copy_project(REPO, Path(tmp) / "project")
         site = project / "site"
@@ -155,6 +173,7 @@ def measure(scales: list[int]) -> dict:
         print(f"no-op rebuild, {REPEATS} times ...", file=sys.stderr, flush=True)
         runs = [timed(oerkit(project), project, memory=False)[0] for _ in range(REPEATS)]
         results["noop_rebuild_s"], results["noop_rebuild_runs"] = statistics.median(runs), runs
+        probes["before_edits"] = speed_probe()
         page = next(p for p in sorted((project / "modules").glob("T1-*/*.md")) if p.suffixes == [".md"])
         print(f"rebuild after editing {page.relative_to(project)}, {REPEATS} times ...", file=sys.stderr, flush=True)
         runs = []
@@ -163,6 +182,7 @@ def measure(scales: list[int]) -> dict:
                             encoding="utf-8")
             runs.append(timed(oerkit(project), project, memory=False)[0])
         results["one_module_rebuild_s"], results["one_module_rebuild_runs"] = statistics.median(runs), runs
+        probes["after_edits"] = speed_probe()
     points = []
     for count in scales:
         with tempfile.TemporaryDirectory(prefix=f"oerkit-bench-{count}-") as tmp:
@@ -172,6 +192,8 @@ def measure(scales: list[int]) -> dict:
             seconds, peak = timed(oerkit(Path(tmp) / "project", "--no-cache"), Path(tmp) / "project")
             points.append({"modules": modules, "seconds": seconds, "peak_rss_mb": peak,
                            "seconds_per_module": round(seconds / modules, 2)})
+    probes["end"] = speed_probe()
+    results["machine_speed_probe_s"] = probes
     results["scale_points"] = points
     biggest = next((p for p in points if p["modules"] == 200), None)
     if biggest:
