@@ -406,3 +406,21 @@ def test_the_theme_files_listed_ahead_are_those_mkdocs_finds(mini):
     # listed for other theme folders: MkDocs looks for itself
     key, files = listing
     assert found(((key[0][1:], key[1]), [])) == found(None)
+
+
+def test_a_page_by_page_build_copies_a_changed_image_and_leaves_unchanged_files_alone(mini, tmp_path, capsys):
+    assert build_all(mini) == 0
+    site = mini / "site"
+    script = next((site / "assets" / "javascripts").glob("bundle.*.js"))
+    before = script.stat().st_ino
+    page = mini / "modules" / "A1-first-steps" / "introduction.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAnother sentence.\n", encoding="utf-8")
+    image = mini / "modules" / "A1-first-steps" / "media" / "cycle.svg"
+    image.write_text(image.read_text(encoding="utf-8").replace("</svg>", "<!-- redrawn --></svg>"), encoding="utf-8")
+    capsys.readouterr()
+    assert build_all(mini) == 0
+    assert "rebuilding the" in capsys.readouterr().err  # page by page
+    assert "<!-- redrawn -->" in (site / "modules" / "A1-first-steps" / "media" / "cycle.svg").read_text(encoding="utf-8")
+    assert script.stat().st_ino == before  # the theme's script, unchanged, was not copied again
+    assert build_all(mini, out=tmp_path / "clean", cache=False) == 0
+    assert tree(site) == tree(tmp_path / "clean")

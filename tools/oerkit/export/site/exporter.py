@@ -104,8 +104,11 @@ class SiteExporter:
             self.copy.cancel()  # a full build: MkDocs empties the folder first
         self.copy = None
         plan = self.work_dir / "mkdocs-plan.json"
+        # in a page-by-page build the staging site holds the published files: MkDocs copies a static file
+        # only if it differs from the one there
         plan.write_text(json.dumps({"only": only, "titles": titles, "titles_out": str(self.titles_file),
-                                    "languages": languages}, ensure_ascii=False), encoding="utf-8")
+                                    "languages": languages, "published": str(site_dir) if only is not None else None},
+                                   ensure_ascii=False), encoding="utf-8")
         self.titles_file.unlink(missing_ok=True)
         process = process or MkDocsProcess()
         process.run(config, plan)

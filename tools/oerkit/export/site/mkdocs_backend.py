@@ -117,14 +117,16 @@ class _Collector(logging.Handler):
 
 def run_mkdocs(config_path: Path, only: list[Path] | None = None, titles: dict[str, str] | None = None,
                titles_out: Path | None = None, languages: list[str] | None = None,
-               ahead: "WorkedOutAhead | None" = None) -> None:
+               ahead: "WorkedOutAhead | None" = None, published: Path | None = None) -> None:
     """Build with MkDocs in this process, strict: any warning (a broken link) fails the build.
 
     With `only` (see incremental.py) the site folder is not emptied and only the pages made from those
     Markdown files are rendered and written; the other pages are read for the navigation, with the `titles`
     the last build rendered, and of the languages only `languages` are gone through (None: all; the default
     language always is). `titles_out` receives every page's title (by output path) for the next build.
-    `ahead` is what a waiting MkDocs process worked out before the work arrived (used where still right)."""
+    `ahead` is what a waiting MkDocs process worked out before the work arrived (used where still right).
+    With `published` (the folder that holds the last build's files, in a page-by-page build) a static file
+    is not copied when that folder has the same bytes at its place (static_files_kept)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
@@ -143,7 +145,7 @@ def run_mkdocs(config_path: Path, only: list[Path] | None = None, titles: dict[s
         try:
             with page_hooks(build_module, only, titles or {}, seen), languages_only(languages), \
                     compiled_templates_kept(config_path.parent / "jinja-cache"), \
-                    theme_files_listed(ahead.theme_files if ahead else None):
+                    theme_files_listed(ahead.theme_files if ahead else None), static_files_kept(published):
                 build_module.build(cfg)
         finally:
             cfg.plugins.on_shutdown()
@@ -180,6 +182,35 @@ def compiled_templates_kept(folder: Path):
         yield
     finally:
         Theme.get_env = get_env
+
+
+@contextlib.contextmanager
+def static_files_kept(published: Path | None):
+    """For the time of a build, have MkDocs leave out a static file (the theme's scripts and styles, the
+    modules' images) whose bytes are those of the file at its place in `published`: MkDocs copies every one
+    of them in every build, about 90 files when one page was edited, and creating a file costs far more here
+    than reading two."""
+    if published is None:
+        yield
+        return
+    from mkdocs.structure.files import File
+    copy_file = File.copy_file
+
+    def copy_if_changed(self, dirty=False):
+        there = published / self.dest_uri
+        try:
+            if there.is_file() and there.stat().st_size == len(data := self.content_bytes) and \
+                    there.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        copy_file(self, dirty)
+
+    File.copy_file = copy_if_changed
+    try:
+        yield
+    finally:
+        File.copy_file = copy_file
 
 
 def _theme_key(config) -> tuple:
@@ -484,7 +515,8 @@ if __name__ == "__main__":  # MkDocsProcess: warm up, then build the configurati
         config_arg, plan_arg = json.loads(line)
         plan = json.loads(Path(plan_arg).read_text(encoding="utf-8"))
         run_mkdocs(Path(config_arg), None if plan["only"] is None else [Path(p) for p in plan["only"]],
-                   plan["titles"], Path(plan["titles_out"]), plan.get("languages"), ahead)
+                   plan["titles"], Path(plan["titles_out"]), plan.get("languages"), ahead,
+                   Path(plan["published"]) if plan.get("published") else None)
     except SiteBuildError as exc:
         print(exc, file=sys.stderr)
         sys.exit(1)
