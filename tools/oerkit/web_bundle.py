@@ -6,6 +6,7 @@ The same sources give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from importlib import resources
 from pathlib import Path
@@ -24,11 +25,41 @@ def esbuild_path(root: Path) -> Path:
 
 
 def bundle(root: Path, entry: str, out_file: Path) -> Path:
+    """Bundle `entry` into `out_file`. A bundle made from the same sources by the same esbuild is kept (a
+    file beside it records what it was made from, and its hash): every build asks for it."""
     source = Path(str(resources.files("oerkit") / "web" / "learner" / entry))
+    esbuild = esbuild_path(root)
+    command = [str(esbuild), str(source), "--bundle", "--format=iife", "--minify", "--target=es2020",
+               "--legal-comments=none", "--charset=utf8", f"--outfile={out_file}", "--log-level=error"]
+    made_from = _inputs_digest(source.parent, esbuild, command)
+    record = out_file.with_name(out_file.name + ".made-from")
+    try:
+        if record.read_text(encoding="utf-8") == f"{made_from} {_digest(out_file.read_bytes())}":
+            return out_file
+    except OSError:
+        pass
     out_file.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([str(esbuild_path(root)), str(source), "--bundle", "--format=iife", "--minify",
-                           "--target=es2020", "--legal-comments=none", "--charset=utf8", f"--outfile={out_file}",
-                           "--log-level=error"], capture_output=True, text=True)
+    record.unlink(missing_ok=True)
+    proc = subprocess.run(command, capture_output=True, text=True)
     if proc.returncode != 0:
         raise BundleError(f"esbuild could not bundle {entry}:\n{proc.stderr.strip()}")
+    record.write_text(f"{made_from} {_digest(out_file.read_bytes())}", encoding="utf-8")
     return out_file
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _inputs_digest(folder: Path, esbuild: Path, command: list[str]) -> str:
+    """What a bundle depends on: every file of the learner sources, esbuild's version and the command."""
+    digest = hashlib.sha256("\0".join(command).encode())
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    package = esbuild.resolve().parents[1] / "package.json"  # node_modules/esbuild/bin/esbuild
+    try:
+        digest.update(package.read_bytes())
+    except OSError:
+        digest.update(str(esbuild.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
