@@ -74,17 +74,16 @@ def test_absolute_link_is_rejected(project):
     only(project.diagnostics(), "markdown-absolute-link")
 
 
-def test_within_a_build_a_page_is_read_once_and_each_reader_gets_its_own_front_matter(tmp_path):
-    from oerkit.markdown_source import read_markdown, read_once, write_front_matter
-    page = tmp_path / "page.md"
-    page.write_text("---\ntitle: First\ntags: [a]\n---\n# Heading\n\nBody.\n", encoding="utf-8")
-    with read_once():
-        first = read_markdown(page)
-        first.meta["tags"].append("changed by a reader")
-        page.write_text("---\ntitle: Edited behind the build's back\n---\n# Other\n", encoding="utf-8")
-        again = read_markdown(page)
-        assert (again.meta, again.body, again.body_line) == ({"title": "First", "tags": ["a"]}, "# Heading\n\nBody.\n", 5)
-        write_front_matter(page, {"source_hash": "abc"})  # the build's own writes are read back
-        assert read_markdown(page).meta == {"title": "Edited behind the build's back", "source_hash": "abc"}
-    page.write_text("---\ntitle: Later\n---\n", encoding="utf-8")
-    assert read_markdown(page).meta == {"title": "Later"}  # outside a build, read every time
+def test_pages_with_the_same_front_matter_each_get_their_own_and_edits_are_read(tmp_path):
+    from oerkit.markdown_source import read_markdown
+    first, second = tmp_path / "first.md", tmp_path / "second.md"
+    for page in (first, second):
+        page.write_text("---\ntitle: Same\ntags: [a]\n---\n# Heading\n\nBody.\n", encoding="utf-8")
+    one = read_markdown(first)
+    one.meta["tags"].append("changed by a reader")
+    two = read_markdown(second)
+    assert (two.meta, two.body, two.body_line) == ({"title": "Same", "tags": ["a"]}, "# Heading\n\nBody.\n", 5)
+    first.write_text("---\ntitle: Edited\n---\n# Other\n", encoding="utf-8")
+    assert read_markdown(first).meta == {"title": "Edited"}
+    first.write_text("---\ntitle: [unclosed\n---\n# Other\n", encoding="utf-8")
+    assert read_markdown(first).meta_error.startswith("front matter is not valid YAML")

@@ -27,7 +27,6 @@ from .export.scorm import ScormExporter, ScormExportError
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .export.site.incremental import link_or_copy
 from .export.site.mkdocs_backend import GENERATED_CONFIG, MkDocsProcess
-from .markdown_source import read_once
 from .validate import validate_project
 
 
@@ -91,12 +90,6 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     not change comes from build/cache/; `force` rebuilds even when nothing changed; `jobs` caps the parallel
     processes (pandoc, exporters), by default one per core; `state` is build_state.check's answer when the
     caller asked it already (the sources it hashed are the ones built)."""
-    with read_once():  # each page read once by all the steps of the build
-        return _build_all(root, strict, formats, out, jobs, cache, force, state)
-
-
-def _build_all(root: Path, strict: bool, formats: list[str] | None, out: Path | None, jobs: int | None,
-               cache: bool, force: bool, state: tuple[bool, str, str] | None) -> int:
     started = time.monotonic()
     root = root.resolve()
     target = (out or root / "site").resolve()

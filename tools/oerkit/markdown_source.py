@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -27,41 +27,25 @@ def split_front_matter(text: str) -> MarkdownPage:
     match = FRONT_MATTER.match(text)
     if not match:
         return MarkdownPage({}, text, 1)
-    page = MarkdownPage(body=text[match.end():], body_line=text[:match.end()].count("\n") + 1)
+    meta, error = _front_matter(match.group(1))
+    return MarkdownPage(copy.deepcopy(meta), text[match.end():], text[:match.end()].count("\n") + 1, error)
+
+
+@lru_cache(maxsize=16384)
+def _front_matter(head: str) -> tuple[dict, str]:
+    """A front matter's data (each page gets a copy) and what is wrong with it, parsed once per process:
+    validation, the site, SCORM and EPUB each read every page, some several times."""
     try:
-        meta = parse_plain(match.group(1)) or {}
-        page.meta = meta if isinstance(meta, dict) else {}
-        if not isinstance(meta, dict):
-            page.meta_error = "front matter must be a mapping (key: value)"
+        meta = parse_plain(head) or {}
     except yaml.YAMLError as exc:
-        page.meta_error = f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
-    return page
-
-
-_read_once: dict[str, MarkdownPage] | None = None  # within read_once(): the pages read so far, by path
-
-
-@contextmanager
-def read_once():
-    """Within this block each page is read and its front matter parsed once (validation, the site, SCORM and
-    EPUB each read every page, some several times); a build's sources do not change while it runs."""
-    global _read_once
-    outer = _read_once
-    _read_once = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _read_once = outer
+        return {}, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
+    if not isinstance(meta, dict):
+        return {}, "front matter must be a mapping (key: value)"
+    return meta, ""
 
 
 def read_markdown(path: Path) -> MarkdownPage:
-    pages = _read_once
-    if pages is None:
-        return split_front_matter(path.read_text(encoding="utf-8"))
-    page = pages.get(str(path))
-    if page is None:
-        page = pages[str(path)] = split_front_matter(path.read_text(encoding="utf-8"))
-    return MarkdownPage(copy.deepcopy(page.meta), page.body, page.body_line, page.meta_error)
+    return split_front_matter(path.read_text(encoding="utf-8"))
 
 
 def write_front_matter(path: Path, updates: dict) -> None:
@@ -72,8 +56,6 @@ def write_front_matter(path: Path, updates: dict) -> None:
     meta.update(updates)
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
     path.write_text(f"---\n{head}\n---\n{page.body}", encoding="utf-8")
-    if _read_once is not None:
-        _read_once.pop(str(path), None)
 
 
 def first_heading(body: str) -> str:
