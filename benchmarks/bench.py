@@ -59,10 +59,17 @@ def machine() -> str:
     return f"{platform.machine()} {model}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}".strip()
 
 
-def tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, summed (from /proc)."""
+def tree_rss_kb(root_pid: int, earlier: set[int] | None = None) -> tuple[int, set[int]]:
+    """Resident memory of a process and all its descendants, summed (from /proc), and the pids counted.
+
+    A child that has the command line of its parent and was not there at the `earlier` sample is left out:
+    it is the parent between fork and exec (Python starts pandoc, git and cp that way, thousands of times in
+    a large build), and its resident memory is the parent's own, counted once already. Such a window lasts
+    far less than the 0.1 s between samples; a child that lives on (a worker of a process pool) is counted
+    from the next sample on."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cmdline: dict[int, bytes] = {}
     page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -72,16 +79,20 @@ def tree_rss_kb(root_pid: int) -> int:
                 stat = f.read()
             with open(f"/proc/{entry}/statm") as f:
                 rss[int(entry)] = int(f.read().split()[1]) * page_kb
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline[int(entry)] = f.read()
         except (OSError, ValueError, IndexError):
             continue
         parent = int(stat[stat.rindex(")") + 2:].split()[1])
         children.setdefault(parent, []).append(int(entry))
-    total, todo = 0, [root_pid]
+    total, counted, todo = 0, set(), [(root_pid, None)]
     while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo += children.get(pid, [])
-    return total
+        pid, parent = todo.pop()
+        if parent is None or earlier is None or pid in earlier or cmdline.get(pid) != cmdline.get(parent):
+            total += rss.get(pid, 0)
+        counted.add(pid)
+        todo += [(child, pid) for child in children.get(pid, [])]
+    return total, counted
 
 
 def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, float]:
@@ -98,8 +109,10 @@ def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, fl
     reader.start()
 
     def sample() -> None:
+        earlier: set[int] = set()
         while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            total, earlier = tree_rss_kb(proc.pid, earlier)
+            peak[0] = max(peak[0], total)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
