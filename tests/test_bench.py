@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import bench  # noqa: E402
+_spec = importlib.util.spec_from_file_location("oerkit_benchmarks_bench",
+                                               Path(__file__).resolve().parents[1] / "benchmarks" / "bench.py")
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
 
 # a 300 MB process that starts short-lived children the slow way (fork, a pause, then exec), so that the
 # sampler sees many of them between fork and exec, when they are copies of the parent
