@@ -11,6 +11,8 @@ import subprocess
 from importlib import resources
 from pathlib import Path
 
+from .check_cache import salt
+
 
 class BundleError(Exception):
     pass
@@ -31,7 +33,7 @@ def bundle(root: Path, entry: str, out_file: Path) -> Path:
     esbuild = esbuild_path(root)
     command = [str(esbuild), str(source), "--bundle", "--format=iife", "--minify", "--target=es2020",
                "--legal-comments=none", "--charset=utf8", f"--outfile={out_file}", "--log-level=error"]
-    made_from = _inputs_digest(source.parent, esbuild, command)
+    made_from = _inputs_digest(esbuild, command)
     record = out_file.with_name(out_file.name + ".made-from")
     try:
         if record.read_text(encoding="utf-8") == f"{made_from} {_digest(out_file.read_bytes())}":
@@ -51,15 +53,11 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _inputs_digest(folder: Path, esbuild: Path, command: list[str]) -> str:
-    """What a bundle depends on: every file of the learner sources, esbuild's version and the command."""
-    digest = hashlib.sha256("\0".join(command).encode())
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+def _inputs_digest(esbuild: Path, command: list[str]) -> str:
+    """What a bundle depends on: the command, esbuild's version and every file of the learner sources."""
     package = esbuild.resolve().parents[1] / "package.json"  # node_modules/esbuild/bin/esbuild
     try:
-        digest.update(package.read_bytes())
+        version = package.read_text(encoding="utf-8")
     except OSError:
-        digest.update(str(esbuild.stat().st_mtime_ns).encode())
-    return digest.hexdigest()
+        version = str(esbuild.stat().st_mtime_ns)
+    return salt("\0".join(command), version, files=("web/learner",))

@@ -26,8 +26,8 @@ class SiteBuildError(Exception):
     """MkDocs refused to build; the message says why."""
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its !!python tags (we only need a few plain keys)."""
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads mkdocs.yml without executing its !!python or other tags (we only need a few plain keys)."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -198,9 +198,8 @@ def static_files_kept(published: Path | None):
 
     def copy_if_changed(self, dirty=False):
         there = published / self.dest_uri
-        try:
-            if there.is_file() and there.stat().st_size == len(data := self.content_bytes) and \
-                    there.read_bytes() == data:
+        try:  # no file there (or a folder): OSError
+            if there.stat().st_size == len(data := self.content_bytes) and there.read_bytes() == data:
                 return
         except OSError:
             pass
@@ -254,20 +253,13 @@ def theme_files_listed(listing: tuple[tuple, list[tuple[str, str]]] | None):
         Files.add_files_from_theme = add
 
 
-class _InheritOnly(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """Reads a MkDocs configuration for its INHERIT key only, whatever its tags."""
-
-
-_InheritOnly.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def config_sources(config_path: Path) -> list[tuple[Path, bytes]]:
     """A MkDocs configuration file and the files it inherits from (INHERIT), with their bytes."""
     sources, path = [], config_path
     while path is not None and len(sources) < 20:
         data = path.read_bytes()
         sources.append((path, data))
-        parent = yaml.load(data, Loader=_InheritOnly)  # noqa: S506 - a SafeLoader that ignores tags
+        parent = yaml.load(data, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader that ignores tags
         parent = parent.get("INHERIT") if isinstance(parent, dict) else None
         path = (path.parent / parent).resolve() if isinstance(parent, str) else None
     return sources
