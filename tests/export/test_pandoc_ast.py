@@ -1,18 +1,21 @@
 """The books' pandoc JSON (pandoc_ast.py) is the document pandoc's own HTML reader makes of the same HTML:
-the same blocks, inlines, identifiers and metadata. So an EPUB made from it is the EPUB made from the HTML.
-What the converter cannot reproduce is left to pandoc's reader."""
+the same blocks, inlines, identifiers and metadata, with its words joined (join_words). An EPUB made from
+it is the EPUB made from the HTML, byte for byte. What the converter cannot reproduce is left to pandoc's
+reader."""
 
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from oerkit.export.epub import EpubExporter, pandoc_api_version, pandoc_input, pandoc_path
-from oerkit.export.epub.pandoc_ast import Unsupported, html_to_json
+from oerkit.export.epub.pandoc_ast import Unsupported, html_to_json, join_words
 from oerkit.render import markdown_to_html
 from oerkit.validate import validate_project
 
@@ -20,9 +23,26 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def pandoc_reads(document: str) -> dict:
+    """pandoc's document of the HTML, its words joined as oerkit gives them to pandoc."""
     out = subprocess.run([pandoc_path(), "-f", "html", "-t", "json"], input=document, capture_output=True,
                          text=True, check=True)
-    return json.loads(out.stdout)
+    read = json.loads(out.stdout)
+    join_words(read["blocks"])
+    join_words(read["meta"])
+    return read
+
+
+def epubs(exporter: EpubExporter, books: list[tuple], monkeypatch) -> tuple[list[dict], list[dict]]:
+    """Each book (the arguments of EpubExporter.convert) as pandoc writes it from oerkit's JSON, and as it
+    writes it from the HTML."""
+    import oerkit.export.epub as epub
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        fast = list(pool.map(lambda book: exporter.convert(*book), books))
+        assert {epub.pandoc_input(book[0])[0] for book in books} == {"json"}
+        monkeypatch.setattr(epub, "pandoc_input", lambda document: ("html", document))
+        slow = list(pool.map(lambda book: exporter.convert(*book), books))
+    monkeypatch.undo()
+    return fast, slow
 
 
 def ours(document: str) -> dict:
@@ -34,19 +54,25 @@ def page(body: str, lang: str = "en", title: str = "A book") -> str:
             f'<meta charset="utf-8"/><title>{title}</title></head><body>{body}</body></html>')
 
 
-def test_every_book_of_the_curriculum_is_the_document_pandoc_reads_from_its_html(tmp_path):
-    """Every module (each in one of the languages, in turn) and the programme book of every language."""
+def test_every_book_of_the_curriculum_is_the_document_pandoc_reads_from_its_html(tmp_path, monkeypatch):
+    """Every module (each in one of the languages, in turn) and the programme book of every language: the
+    same document, and the same EPUB."""
     cur = validate_project(REPO).curriculum
     tasks = list(EpubExporter(REPO, tmp_path).books(cur, tmp_path, None, None, True))
     order = {mod.id: i for i, mod in enumerate(cur.modules_in_order())}
-    chosen = [(artifact.path, arguments()[0]) for artifact, _, arguments in tasks
+    chosen = [(artifact.path, arguments()) for artifact, _, arguments in tasks
               if artifact.module is None or artifact.lang == cur.languages[order[artifact.module] % len(cur.languages)]]
     assert len(chosen) == len(cur.modules) + len(cur.languages)
     assert {lang for path, _ in chosen for lang in cur.languages if path.endswith(f"-{lang}.epub")} == set(cur.languages)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        expected = list(pool.map(pandoc_reads, [doc for _, doc in chosen]))
-    for (path, doc), reference in zip(chosen, expected):
-        assert ours(doc) == reference, path
+        expected = list(pool.map(pandoc_reads, [book[0] for _, book in chosen]))
+    for (path, book), reference in zip(chosen, expected):
+        assert ours(book[0]) == reference, path
+    # document, metadata, output, split level, epoch, source folder: convert's arguments
+    fast, slow = epubs(EpubExporter(REPO, tmp_path), [(*book[:2], *book[3:6], path) for path, book in chosen],
+                       monkeypatch)
+    for (path, _), ours_epub, pandocs_epub in zip(chosen, fast, slow):
+        assert ours_epub == pandocs_epub, path
 
 
 AUTHORED = """# A page *title*
@@ -93,9 +119,29 @@ Term
 """.replace("{BREAK}", "  ")  # two spaces: a line break
 
 
-def test_what_authors_write_in_markdown_is_the_document_pandoc_reads():
+def png() -> bytes:
+    """A one-pixel PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+
+
+def same_epub(document: str, folder: Path, monkeypatch) -> None:
+    """pandoc writes the same EPUB from oerkit's JSON of `document` as from its HTML."""
+    for image in ("p.png", "media/a b.png"):  # the images the documents of these tests show
+        (folder / image).parent.mkdir(parents=True, exist_ok=True)
+        (folder / image).write_bytes(png())
+    meta = {"title": "A book", "lang": "en",  # an identifier: pandoc makes a random one without
+            "identifier": [{"scheme": "UUID", "text": "urn:uuid:00000000-0000-4000-8000-000000000000"}]}
+    fast, slow = epubs(EpubExporter(REPO, folder), [(document, meta, 1, 0, folder, "a-book.epub")], monkeypatch)
+    assert fast == slow
+
+
+def test_what_authors_write_in_markdown_is_the_document_pandoc_reads(tmp_path, monkeypatch):
     document = page(markdown_to_html(AUTHORED))
     assert ours(document) == pandoc_reads(document)
+    same_epub(document, tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("body", [
@@ -116,9 +162,10 @@ def test_what_authors_write_in_markdown_is_the_document_pandoc_reads():
     '<table><thead><tr><th style="text-align: center;">A</th><th align="right">B</th><th>C</th></tr></thead>'
     '<tbody><tr><td style="text-align: center;"></td><td align="right">y</td><td> z </td></tr></tbody></table>',
 ])
-def test_html_the_books_are_made_of_is_the_document_pandoc_reads(body):
+def test_html_the_books_are_made_of_is_the_document_pandoc_reads(body, tmp_path, monkeypatch):
     document = page(body, lang="el", title=" T &amp; more ")
     assert ours(document) == pandoc_reads(document)
+    same_epub(document, tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("body", [
