@@ -426,36 +426,43 @@ def fix_plains(blocks: list, in_list: bool) -> list:
 def join_words(node) -> None:
     """In place: each Str, Space, Str, ... run of the inlines in `node` (a document's blocks or metadata)
     becomes one Str. A Space at the edge of a run and every other kind of break stay as they are."""
-    if isinstance(node, dict):
+    if isinstance(node, dict):  # the metadata
         for value in node.values():
             if isinstance(value, (list, dict)):
                 join_words(value)
-    elif isinstance(node, list):
-        for item in node:
-            if isinstance(item, (list, dict)):
-                join_words(item)
-        if any(type(item) is dict and item.get("t") == "Space" for item in node):  # a list of inlines
-            node[:] = _joined(node)
+        return
+    spaced = False
+    for item in node:
+        if type(item) is dict:  # an element: {"t": kind, "c": content}
+            kind = item["t"]
+            if kind == "Space":
+                spaced = True
+            elif kind != "Str" and type(item.get("c")) is list:
+                join_words(item["c"])
+        elif type(item) is list:
+            join_words(item)
+    if spaced:  # a list of inlines
+        node[:] = _joined(node)
 
 
 def _joined(inlines: list) -> list:
-    out, words = [], []  # words: the pieces of the Str being joined
-
-    def flush():
-        if words:
-            out.append({"t": "Str", "c": "".join(words)})
-            words.clear()
-
+    out, words, last = [], None, len(inlines) - 1  # words: the pieces of the Str being joined
     for n, item in enumerate(inlines):
         kind = item["t"]
         if kind == "Str":
-            words.append(item["c"])
-        elif kind == "Space" and words and n + 1 < len(inlines) and inlines[n + 1]["t"] == "Str":
+            if words is None:
+                words = [item["c"]]
+            else:
+                words.append(item["c"])
+        elif kind == "Space" and words is not None and n < last and inlines[n + 1]["t"] == "Str":
             words.append(" ")
         else:
-            flush()
+            if words is not None:
+                out.append({"t": "Str", "c": "".join(words)})
+                words = None
             out.append(item)
-    flush()
+    if words is not None:
+        out.append({"t": "Str", "c": "".join(words)})
     return out
 
 
