@@ -65,3 +65,37 @@ def test_an_edited_termbase_is_applied_to_texts_whose_terms_were_cached(project)
     assert [d.file for d in found] == ["modules/A1-first-steps/introduction.el.md"] and "'δήμος'" in found[0].message
     assert [d.format_text() for d in project.diagnostics() if d.code == "termbase-term"] == \
         [d.format_text() for d in found]
+
+
+def test_a_first_run_in_parallel_processes_reports_what_one_process_reports(project, monkeypatch):
+    """On a first run the schema checks, the pages' parsing and the termbase check are worked out in
+    processes of their own (CheckCache.fill) when there are enough of them; the report is the same."""
+    import oerkit.check_cache as check_cache
+    project.write("i18n/terms.yaml", "terms:\n  - id: resilience\n    en: resilience\n    el: ανθεκτικότητα\n")
+    project.replace("learning_outcomes/A.yaml", "el: Εξηγεί τι σημαίνει ανθεκτικότητα.", "el: Εξηγεί τι σημαίνει αντοχή.")
+    project.replace("modules/A2-second-steps/module.yaml", "hours:", "hourz:")
+    project.replace("modules/A1-first-steps/introduction.md", "media/cycle.svg)", "media/gone.svg)")
+    worked_out_here, get = [], check_cache.CheckCache.get
+
+    def noting_get(self, salt_value, content, compute):
+        def noted():
+            worked_out_here.append(compute.__qualname__.split(".")[0])  # the check that asked
+            return compute()
+        return get(self, salt_value, content, noted)
+
+    monkeypatch.setattr(check_cache.CheckCache, "get", noting_get)
+
+    def first_run(cores: int) -> list[str]:
+        (project.root / "build" / CACHE_FILE).unlink(missing_ok=True)
+        monkeypatch.setattr(check_cache.os, "cpu_count", lambda: cores)
+        worked_out_here.clear()
+        return report_lines(project)
+
+    checks = {"check_document", "page_tokens", "check_termbase"}
+    alone = first_run(1)
+    assert checks <= set(worked_out_here)
+    monkeypatch.setattr(check_cache, "MIN_PER_PROCESS", 1)  # the small project is enough to start processes
+    assert first_run(2) == alone
+    assert not checks & set(worked_out_here)  # every one of their results came from the other processes
+    codes = " ".join(alone)
+    assert "termbase-term" in codes and "schema-unknown-field" in codes and "markdown-missing-image" in codes

@@ -24,6 +24,7 @@ from .files import write_new
 
 CACHE_FILE = "check-cache.pickle"
 FORMAT = "oerkit-check-cache-1"
+MIN_PER_PROCESS = 8  # results CheckCache.fill must lack per core before it starts processes
 
 
 def salt(*parts: str, packages: tuple[str, ...] = (), files: tuple[str, ...] = ()) -> str:
@@ -66,18 +67,20 @@ class CheckCache:
         self.new[key] = value
         return value
 
-    def fill(self, salt_value: str, contents: list[str], compute: Callable[[str], object], jobs: int | None = None) -> None:
-        """Work out the results the cache lacks for `contents` in parallel processes, one per core, so that
-        `get` finds them: a first run on a large project parses thousands of pages. `compute` must be a
-        module-level function of the content. Too few to be worth starting processes: left to `get`."""
+    def fill(self, salt_value: str, work: dict[str, object], compute: Callable[[object], object],
+             jobs: int | None = None) -> None:
+        """Work out the results the cache lacks in parallel processes, one per core, so that `get` finds them:
+        a first run on a large project parses thousands of pages and checks a thousand documents. `work` maps
+        each content (the text `get` is given) to what `compute`, a module-level function, needs to work out
+        its result. Too few to be worth starting processes (MIN_PER_PROCESS each): left to `get`."""
         workers = jobs or os.cpu_count() or 1
-        missing = list({key: content for content in contents
+        missing = list({key: payload for content, payload in work.items()
                         if (key := self._key(salt_value, content)) not in self.old}.items())
-        if workers < 2 or len(missing) < 8 * workers:
+        if workers < 2 or len(missing) < MIN_PER_PROCESS * workers:
             return
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(workers) as pool:
-            values = pool.map(compute, [content for _, content in missing],
+            values = pool.map(compute, [payload for _, payload in missing],
                               chunksize=max(1, len(missing) // (4 * workers)))
             for (key, _), value in zip(missing, values):
                 self.old[key] = value

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import model as m
 from .diagnostics import Report
 from .check_cache import NO_CACHE, CheckCache
-from .schemas import check_document
+from .schemas import check_document, check_documents_ahead
 from .yaml_source import YamlDocument, load_yaml
 
 # Where each kind of YAML file lives, relative to the project root.
@@ -275,15 +275,16 @@ def load_project(root: Path, cache: CheckCache = NO_CACHE) -> LoadResult:
     report = Report()
     cur = m.Curriculum(root=root)
     result = LoadResult(cur, report)
-    valid: list[tuple[YamlDocument, str, Path]] = []
+    loaded: list[tuple[YamlDocument, str, Path]] = []
     for path, kind in discover(root, report):
         doc = load_yaml(path, rel(root, path), report, cache)
         if doc is None:
             continue
         check_schema_comment(root, path, kind, report)
         result.documents[doc.file] = doc
-        if check_document(doc, kind, report, cache):
-            valid.append((doc, kind, path))
+        loaded.append((doc, kind, path))
+    check_documents_ahead([(doc, kind) for doc, kind, _ in loaded], cache)
+    valid = [(doc, kind, path) for doc, kind, path in loaded if check_document(doc, kind, report, cache)]
     if not any(kind == "programme" for _, kind in discover(root, Report())):
         report.error("curriculum/programme.yaml", (1, 1), "the programme file is missing: every project needs "
                      "curriculum/programme.yaml (it declares the languages and groups)", "file-missing")

@@ -63,14 +63,14 @@ def _field_name(path) -> str:
     return names[-1] if names else "document"
 
 
-def _messages(error: ValidationError, doc: YamlDocument):
-    """Yield (path, message, code) for one jsonschema error."""
+def _messages(error: ValidationError, data):
+    """Yield (path, message, code) for one jsonschema error in a document's `data`."""
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     validator = error.validator
     if error.schema is False or validator is None:
         # jsonschema does not say which property a `false` schema refused: find it by its value
-        owner = _lookup(doc.data, path)
+        owner = _lookup(data, path)
         keys = [k for k, v in owner.items() if v == error.instance] if isinstance(owner, dict) else []
         kind = f" of type '{owner['type']}'" if isinstance(owner, dict) and "type" in owner else ""
         for key in keys or [None]:
@@ -120,7 +120,7 @@ def _messages(error: ValidationError, doc: YamlDocument):
         return
     if validator == "pattern":
         if "propertyNames" in error.schema_path:
-            parent = _lookup(doc.data, path)
+            parent = _lookup(data, path)
             if isinstance(parent, dict) and parent.get(error.instance, "") is None:
                 yield path + (error.instance,), (
                     f"'{error.instance}' looks like text cut off at a comma: in {{en: ...}} put text that contains "
@@ -166,6 +166,33 @@ def _salt() -> str:
     return salt("schema", packages=("jsonschema",), files=("schemas.py", "schemas"))
 
 
+def _findings(kind: str, data: dict) -> list:
+    """The schema's findings for a document's data, as [path, message, code] (what the check cache keeps)."""
+    found = []
+    for error in validator_for(kind).iter_errors(data):
+        errors = [error]
+        if error.validator in ("allOf", "anyOf", "oneOf", "if", "then") and error.context:
+            errors = list(error.context)
+        for err in errors:
+            found += [[list(path), message, code] for path, message, code in _messages(err, data)]
+    return found
+
+
+def _findings_of(work: tuple[str, dict]) -> list:  # for CheckCache.fill's processes
+    return _findings(*work)
+
+
+def _cache_text(kind: str, data: dict) -> str:
+    return f"{kind}\0{data!r}"
+
+
+def check_documents_ahead(documents: list[tuple[YamlDocument, str]], cache: CheckCache) -> None:
+    """Check the documents whose findings `cache` lacks in parallel processes, so that check_document finds
+    them there: on a first run the schema checks are the larger part of loading a project."""
+    cache.fill(_salt(), {_cache_text(kind, doc.data): (kind, doc.data) for doc, kind in documents
+                         if isinstance(doc.data, dict)}, _findings_of)
+
+
 def check_document(doc: YamlDocument, kind: str, report: Report, cache: CheckCache = NO_CACHE) -> bool:
     """Validate a document; return True when it matches its schema. The findings depend on the data alone,
     so `cache` may have them from an earlier run; their positions are looked up in the document as it is."""
@@ -173,19 +200,9 @@ def check_document(doc: YamlDocument, kind: str, report: Report, cache: CheckCac
         report.error(doc.file, (1, 1), f"expected a mapping of fields at the top of the file, found {_describe_type(doc.data)}",
                      "schema-type")
         return False
-
-    def findings() -> list:
-        found = []
-        for error in validator_for(kind).iter_errors(doc.data):
-            errors = [error]
-            if error.validator in ("allOf", "anyOf", "oneOf", "if", "then") and error.context:
-                errors = list(error.context)
-            for err in errors:
-                found += [[list(path), message, code] for path, message, code in _messages(err, doc)]
-        return found
-
     found = [(tuple(path), message, code)
-             for path, message, code in cache.get(_salt(), f"{kind}\0{doc.data!r}", findings)]
+             for path, message, code in cache.get(_salt(), _cache_text(kind, doc.data),
+                                                  lambda: _findings(kind, doc.data))]
     bad_keys = {path for path, _, code in found if code == "schema-key"}
     for path, message, code in found:
         if code == "schema-type" and path in bad_keys:

@@ -217,7 +217,7 @@ def check_module_pages(ctx: CheckContext) -> None:
     # parse the pages the cache does not know in parallel first (a first run, a large curriculum)
     sources = [path for mod in cur.modules.values() for page in mod.pages if page.name not in MODULE_GENERATED
                for path in [page.path, *page.translations.values()]]
-    ctx.cache.fill(_salt(), [page.body for p in sources if (page := ctx.page(p)) is not None], parse_tokens)
+    ctx.cache.fill(_salt(), {page.body: page.body for p in sources if (page := ctx.page(p)) is not None}, parse_tokens)
     for mod in cur.modules.values():
         listed = {p.name for p in mod.pages}
         for page in mod.pages:

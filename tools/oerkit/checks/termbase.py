@@ -4,6 +4,7 @@ their accent-free stems, so "ανθεκτικότητα" also matches "ανθε�
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -57,29 +58,39 @@ class Term:
         return False
 
 
-def load_termbase(ctx: CheckContext) -> list[Term]:
+def load_termbase(ctx: CheckContext) -> tuple[list[dict], list[Term]]:
+    """The termbase's entries and their terms (an entry that is not one is reported and has no term)."""
     path = ctx.cur.root / TERMBASE
     if not path.is_file():
-        return []
+        return [], []
     doc = load_yaml(path, TERMBASE, ctx.report)
     if doc is None:
-        return []
+        return [], []
     entries = doc.data.get("terms") if isinstance(doc.data, dict) else None
     if not isinstance(entries, list):
         ctx.report.error(TERMBASE, (1, 1), "the termbase must have a list 'terms' of entries with id, en and one "
                          "key per language", "termbase-format")
-        return []
-    terms = []
+        return [], []
     for i, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("en"), str) or not entry.get("id"):
+        if not is_entry(entry):
             ctx.report.error(TERMBASE, doc.pos(("terms", i)), "a termbase entry needs 'id' and an English 'en' term",
                              "termbase-format")
-            continue
+    return entries, terms_of(entries, ctx.cur.languages[1:])
+
+
+def is_entry(entry) -> bool:
+    return isinstance(entry, dict) and isinstance(entry.get("en"), str) and bool(entry.get("id"))
+
+
+def terms_of(entries: list, languages: list[str]) -> list[Term]:
+    """The terms of the termbase's entries, in their order; `languages`: the translations'."""
+    terms = []
+    for entry in filter(is_entry, entries):
         # a capitalised term is a name (an SMR stage, a framework): match its case; otherwise ignore case
         flags = 0 if entry["en"][:1].isupper() else re.IGNORECASE
         english = re.compile(r"(?<![\w-])" + re.escape(entry["en"]).replace(r"\ ", r"[\s-]+") + r"(?:s|es)?\b", flags)
         targets, shown = {}, {}
-        for lang in ctx.cur.languages[1:]:
+        for lang in languages:
             value = entry.get(lang)
             if isinstance(value, str) and value.strip():
                 forms = [f.strip() for f in re.split(r"\s*/\s*|\s*;\s*", value) if f.strip()]
@@ -101,36 +112,47 @@ def uses(text: str, forms: list[list[str]], words: str | None = None) -> bool:
     return any(form and all(s in words for s in form) for form in forms)
 
 
+def terms_found(terms: list[Term], english: str) -> list[int]:
+    """The terms (their indexes) an English text uses."""
+    lowered = english.lower()
+    return [i for i, term in enumerate(terms) if term.first_word in lowered and term.found_in(english, lowered)]
+
+
+def terms_missed(terms: list[Term], found: list[int], translated: str, lang: str) -> list[int]:
+    """Of the terms `found` in the English text, those its translation into `lang` does not use."""
+    found = [i for i in found if terms[i].targets.get(lang)]
+    words = folded_words(translated) if found else ""
+    # a translation that keeps the English term (inside a proper name, say) is not flagged
+    return [i for i in found if not uses(translated, terms[i].targets[lang], words)
+            and not terms[i].english.search(translated)]
+
+
+_in_process: dict = {}  # a process of CheckCache.fill: the termbase's terms, and the terms found per English text
+
+
+def _missed_in_process(termbase: tuple[str, list, list[str]], work: tuple[str, str, str]) -> list[int]:
+    key, entries, languages = termbase
+    if key not in _in_process:
+        _in_process.clear()
+        _in_process[key] = (terms_of(entries, languages), {})
+    terms, found = _in_process[key]
+    english, translated, lang = work
+    if english not in found:
+        found[english] = terms_found(terms, english)
+    return terms_missed(terms, found[english], translated, lang)
+
+
 def check_termbase(ctx: CheckContext) -> None:
-    terms = load_termbase(ctx)
+    entries, terms = load_termbase(ctx)
     if not terms:
         return
     cur = ctx.cur
-
-    found_cache: dict[str, list[int]] = {}
     # the terms a translation misses depend on the termbase, the English text and the translation alone:
     # searching every text for every term is most of this check's time, so the answer is kept in the check
-    # cache between runs (keyed by the termbase, this code, the language and both texts)
+    # cache between runs (keyed by the termbase, this code, the language and both texts), and worked out in
+    # parallel processes for the texts the cache does not know (a first run)
     termbase_salt = salt("termbase", (cur.root / TERMBASE).read_text(encoding="utf-8"), files=("checks/termbase.py",))
-
-    def missed(english: str, translated: str, lang: str) -> list[int]:
-        if english not in found_cache:
-            lowered = english.lower()
-            found_cache[english] = [i for i, term in enumerate(terms)
-                                    if term.first_word in lowered and term.found_in(english, lowered)]
-        found = [i for i in found_cache[english] if terms[i].targets.get(lang)]
-        words = folded_words(translated) if found else ""
-        # a translation that keeps the English term (inside a proper name, say) is not flagged
-        return [i for i in found if not uses(translated, terms[i].targets[lang], words)
-                and not terms[i].english.search(translated)]
-
-    def check(english: str, translated: str, lang: str, file: str, pos) -> None:
-        for i in ctx.cache.get(termbase_salt, f"{lang}\0{english}\0{translated}",
-                               lambda: missed(english, translated, lang)):
-            term = terms[i]
-            ctx.report.warning(file, pos, f"the {lang} translation does not use the termbase term "
-                               f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
-
+    texts = []  # (English, translation, language, file, the translation's position: looked up for a finding only)
     for doc in ctx.result.documents.values():
         for path, value in doc.texts():
             english = value.get(cur.default_language)
@@ -138,7 +160,7 @@ def check_termbase(ctx: CheckContext) -> None:
                 continue
             for lang, translated in value.items():
                 if lang != cur.default_language and isinstance(translated, str):
-                    check(english, translated, lang, doc.file, doc.pos(path + (lang,)))
+                    texts.append((english, translated, lang, doc.file, functools.partial(doc.pos, path + (lang,))))
     for mod in cur.modules.values():
         for page in mod.pages:
             if not page.path.is_file():
@@ -147,4 +169,20 @@ def check_termbase(ctx: CheckContext) -> None:
             for lang, tpath in page.translations.items():
                 translated = ctx.page(tpath) if lang != cur.default_language else None
                 if english is not None and translated is not None:  # an unreadable file is reported elsewhere
-                    check(english.body, translated.body, lang, rel(cur.root, tpath), (1, 1))
+                    texts.append((english.body, translated.body, lang, rel(cur.root, tpath), lambda: (1, 1)))
+    ctx.cache.fill(termbase_salt, {f"{lang}\0{english}\0{translated}": (english, translated, lang)
+                                   for english, translated, lang, _, _ in texts},
+                   functools.partial(_missed_in_process, (termbase_salt, entries, cur.languages[1:])))
+    found: dict[str, list[int]] = {}
+
+    def missed(english: str, translated: str, lang: str) -> list[int]:
+        if english not in found:
+            found[english] = terms_found(terms, english)
+        return terms_missed(terms, found[english], translated, lang)
+
+    for english, translated, lang, file, where in texts:
+        for i in ctx.cache.get(termbase_salt, f"{lang}\0{english}\0{translated}",
+                               lambda: missed(english, translated, lang)):
+            term = terms[i]
+            ctx.report.warning(file, where(), f"the {lang} translation does not use the termbase term "
+                               f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
