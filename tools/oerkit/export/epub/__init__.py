@@ -27,6 +27,11 @@ from .cover import cover_svg
 from .pandoc_ast import Unsupported, html_to_json
 from .programme import ProgrammeBookError, assemble, read_epub
 
+# pandoc's memory settings for a book: pypandoc-binary's pandoc asks for a 64 MB heap (-H64m); a book is
+# smaller, and with a 16 MB allocation area and no heap asked for, a module book took 20 % less CPU time
+# (0.127 s against 0.158 s) and 40 % less memory (77 MB against 122 MB); a book four times as long, 10 % and
+# 24 % less. The books are the same, byte for byte (these settings change how pandoc collects its garbage)
+PANDOC_RUNTIME = "-H1m -A16m"
 ID_NAMESPACE = uuid.UUID("6f1c2b9e-6a4e-4c53-9a8e-5f0e6b3a2d41")  # oerkit's namespace for book identifiers
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 FALLBACK_EPOCH = 1704067200  # 2024-01-01, when sources are not in git
@@ -224,7 +229,7 @@ class EpubExporter:
             (tmpdir / "cover.svg").write_text(cover_svg(meta["title"], meta.get("description", ""), meta["lang"]),
                                               encoding="utf-8")
             css = Path(str(resources.files("oerkit") / "web" / "epub.css"))
-            env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
+            env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), GHCRTS=PANDOC_RUNTIME)
             proc = subprocess.run([*at_lower_priority(), pandoc_path(), f"book.{source_format}", "-f", source_format,
                                    "-t", "epub3", "-o", "book.epub",
                                    "--metadata-file=meta.yaml", "--toc", "--toc-depth=2", f"--split-level={split_level}",
