@@ -127,6 +127,20 @@ def terms_missed(terms: list[Term], found: list[int], translated: str, lang: str
             and not terms[i].english.search(translated)]
 
 
+def missed_terms(terms: list[Term], found: dict[str, list[int]], work: tuple[str, str, str]) -> list[int]:
+    """The terms a translation misses; work: (English text, translation, language). `found` keeps the terms
+    found per English text, which is searched once for all its translations."""
+    english, translated, lang = work
+    if english not in found:
+        found[english] = terms_found(terms, english)
+    return terms_missed(terms, found[english], translated, lang)
+
+
+def _content(work: tuple[str, str, str]) -> str:  # what a result is kept under in the check cache
+    english, translated, lang = work
+    return f"{lang}\0{english}\0{translated}"
+
+
 _in_process: dict = {}  # a process of CheckCache.fill: the termbase's terms, and the terms found per English text
 
 
@@ -135,11 +149,7 @@ def _missed_in_process(termbase: tuple[str, list, list[str]], work: tuple[str, s
     if key not in _in_process:
         _in_process.clear()
         _in_process[key] = (terms_of(entries, languages), {})
-    terms, found = _in_process[key]
-    english, translated, lang = work
-    if english not in found:
-        found[english] = terms_found(terms, english)
-    return terms_missed(terms, found[english], translated, lang)
+    return missed_terms(*_in_process[key], work)
 
 
 def check_termbase(ctx: CheckContext) -> None:
@@ -152,7 +162,7 @@ def check_termbase(ctx: CheckContext) -> None:
     # cache between runs (keyed by the termbase, this code, the language and both texts), and worked out in
     # parallel processes for the texts the cache does not know (a first run)
     termbase_salt = salt("termbase", (cur.root / TERMBASE).read_text(encoding="utf-8"), files=("checks/termbase.py",))
-    texts = []  # (English, translation, language, file, the translation's position: looked up for a finding only)
+    texts = []  # ((English, translation, language), file, the translation's position: looked up for a finding)
     for doc in ctx.result.documents.values():
         for path, value in doc.texts():
             english = value.get(cur.default_language)
@@ -160,7 +170,7 @@ def check_termbase(ctx: CheckContext) -> None:
                 continue
             for lang, translated in value.items():
                 if lang != cur.default_language and isinstance(translated, str):
-                    texts.append((english, translated, lang, doc.file, functools.partial(doc.pos, path + (lang,))))
+                    texts.append(((english, translated, lang), doc.file, functools.partial(doc.pos, path + (lang,))))
     for mod in cur.modules.values():
         for page in mod.pages:
             if not page.path.is_file():
@@ -169,20 +179,13 @@ def check_termbase(ctx: CheckContext) -> None:
             for lang, tpath in page.translations.items():
                 translated = ctx.page(tpath) if lang != cur.default_language else None
                 if english is not None and translated is not None:  # an unreadable file is reported elsewhere
-                    texts.append((english.body, translated.body, lang, rel(cur.root, tpath), lambda: (1, 1)))
-    ctx.cache.fill(termbase_salt, {f"{lang}\0{english}\0{translated}": (english, translated, lang)
-                                   for english, translated, lang, _, _ in texts},
+                    texts.append(((english.body, translated.body, lang), rel(cur.root, tpath), lambda: (1, 1)))
+    ctx.cache.fill(termbase_salt, {_content(work): work for work, _, _ in texts},
                    functools.partial(_missed_in_process, (termbase_salt, entries, cur.languages[1:])))
     found: dict[str, list[int]] = {}
-
-    def missed(english: str, translated: str, lang: str) -> list[int]:
-        if english not in found:
-            found[english] = terms_found(terms, english)
-        return terms_missed(terms, found[english], translated, lang)
-
-    for english, translated, lang, file, where in texts:
-        for i in ctx.cache.get(termbase_salt, f"{lang}\0{english}\0{translated}",
-                               lambda: missed(english, translated, lang)):
+    for work, file, where in texts:
+        lang = work[2]
+        for i in ctx.cache.get(termbase_salt, _content(work), lambda: missed_terms(terms, found, work)):
             term = terms[i]
             ctx.report.warning(file, where(), f"the {lang} translation does not use the termbase term "
                                f"'{term.shown[lang]}' for '{term.id}' (i18n/terms.yaml)", "termbase-term")
