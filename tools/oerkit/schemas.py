@@ -32,14 +32,47 @@ def schema_files() -> dict[str, dict]:
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.iterdir() if p.name.endswith(".json")}
 
 
+ANNOTATIONS = {"description", "title", "default", "examples", "$comment", "$schema", "$defs"}  # they assert nothing
+DATA_KEYWORDS = {"const", "enum", "default", "examples"}  # keywords whose values are data, not schemas
+
+
+def references_inlined(files: dict[str, dict], name: str, node=None, seen: tuple = ()):
+    """The schema `name` with each `$ref` replaced by the schema it points to (in any of `files`).
+
+    jsonschema resolves a reference every time it follows one, which was half of the time a first run spent
+    checking the documents (a text in several languages is a reference, and there are thousands). The
+    errors are the same: a reference and the schema it points to yield the same errors, with the same
+    messages and paths. A reference's own annotations (its description) are dropped, as jsonschema ignores
+    them too; a reference with assertions beside it becomes an allOf, which yields its errors as they are;
+    a reference back into a schema being inlined (a recursive schema) is kept, made absolute."""
+    if node is None:
+        node = files[name]
+    if isinstance(node, list):
+        return [references_inlined(files, name, n, seen) for n in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str):
+        file, _, pointer = node["$ref"].partition("#")
+        file = file or name
+        if (file, pointer) in seen:
+            return {**node, "$ref": f"{file}#{pointer}"}
+        target = files[file]
+        for part in filter(None, pointer.split("/")):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        inlined = references_inlined(files, file, target, seen + ((file, pointer),))
+        rest = {k: v for k, v in node.items() if k != "$ref" and k not in ANNOTATIONS}
+        return {"allOf": [inlined], **references_inlined(files, name, rest, seen)} if rest else inlined
+    return {k: v if k in DATA_KEYWORDS else references_inlined(files, name, v, seen) for k, v in node.items()}
+
+
 @lru_cache(maxsize=None)
 def validator_for(kind: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
     files = schema_files()
-    registry = Registry().with_resources(
+    registry = Registry().with_resources(  # for the references kept (recursive schemas)
         (name, Resource.from_contents(schema)) for name, schema in files.items())
-    return Draft202012Validator(files[f"{kind}.schema.json"], registry=registry)
+    return Draft202012Validator(references_inlined(files, f"{kind}.schema.json"), registry=registry)
 
 
 def _describe_type(value) -> str:
@@ -168,8 +201,12 @@ def _salt() -> str:
 
 def _findings(kind: str, data: dict) -> list:
     """The schema's findings for a document's data, as [path, message, code] (what the check cache keeps)."""
+    return findings_of(validator_for(kind), data)
+
+
+def findings_of(validator: Draft202012Validator, data: dict) -> list:
     found = []
-    for error in validator_for(kind).iter_errors(data):
+    for error in validator.iter_errors(data):
         errors = [error]
         if error.validator in ("allOf", "anyOf", "oneOf", "if", "then") and error.context:
             errors = list(error.context)
