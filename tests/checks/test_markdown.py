@@ -1,6 +1,6 @@
 """Module pages: images, alt text, links, unsafe HTML, titles."""
 
-from conftest import only
+from conftest import REPO, only
 
 INTRO = "modules/A1-first-steps/introduction.md"
 
@@ -87,3 +87,29 @@ def test_pages_with_the_same_front_matter_each_get_their_own_and_edits_are_read(
     assert read_markdown(first).meta == {"title": "Edited"}
     first.write_text("---\ntitle: [unclosed\n---\n# Other\n", encoding="utf-8")
     assert read_markdown(first).meta_error.startswith("front matter is not valid YAML")
+
+
+EDGE_TEXTS = [
+    "A paragraph with no link.\n\nAnother with a [link](page.md) and an ![image](media/a.png).",
+    "An autolink <https://example.org> and inline <span>HTML</span>, and `code with [brackets](x.md)`.",
+    "A [reference link][ref] and a [collapsed][] one.\n\n[ref]: page.md\n[collapsed]: other.md",
+    "Escaped \\[not a link\\](x.md) and \\<not html>, entities &lt;b&gt; and &#91;x&#93;(y.md).",
+    "# A heading with a [link](a.md)\n\n| a | b |\n|---|---|\n| [x](y.md) | <br> |\n\n- item [z](z.md)\n",
+    '<div markdown="1">\n\n[inside](in.md)\n\n</div>\n\n> quoted <a href="javascript:alert(1)">x</a>',
+]
+
+
+def test_markdown_parse_keeps_what_the_checks_see(monkeypatch):
+    """The page parser skips the inline parsing of texts without '[' or '<'; the tokens the checks are given
+    are those of markdown-it's full parse, for every page of the curriculum and for texts made to trip it."""
+    from markdown_it import MarkdownIt
+    from oerkit.checks import markdown as page_checks
+    from oerkit.markdown_source import read_markdown
+
+    bodies = EDGE_TEXTS + [read_markdown(p).body for p in sorted(REPO.glob("modules/*/*.md"))]
+    skipping = [page_checks.parse_tokens(body) for body in bodies]
+    full = MarkdownIt("commonmark").enable("table")
+    full.validateLink = lambda url: True
+    monkeypatch.setattr(page_checks, "_md", full)
+    assert skipping == [page_checks.parse_tokens(body) for body in bodies]
+    assert len(bodies) > 400 and sum(len(t["children"]) for tokens in skipping for t in tokens) > 1000
