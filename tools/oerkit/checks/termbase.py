@@ -43,10 +43,11 @@ class Term:
     first_word: str = ""  # of the English term, lower case: a text without it cannot contain the term
 
     def found_in(self, english: str, lowered: str | None = None) -> bool:
+        lowered = english.lower() if lowered is None else lowered
         # quick test first: the term's first word must occur somewhere in the text
-        if self.first_word not in (english.lower() if lowered is None else lowered):
+        if self.first_word not in lowered:
             return False
-        for match in self.english.finditer(english):
+        for match in self.matches(english, lowered):
             if not self.name:
                 return True
             # a capitalised name at the start of a sentence may just be an ordinary word ("Starting from ...")
@@ -56,6 +57,21 @@ class Term:
             if i and english[i - 1] not in ".!?:\n#-|>":
                 return True
         return False
+
+    def matches(self, english: str, lowered: str):
+        """The term's matches in the text, as finditer finds them. A match starts where the term's first word
+        does, so the pattern is tried only there: searching a whole page with it took most of this check's
+        time. (Where lowering a text changes its length, positions differ: the pattern searches it all.)"""
+        if len(lowered) != len(english):
+            yield from self.english.finditer(english)
+            return
+        end, start = 0, lowered.find(self.first_word)
+        while start >= 0:
+            match = self.english.match(english, start) if start >= end else None
+            if match:
+                yield match
+                end = max(match.end(), start + 1)
+            start = lowered.find(self.first_word, start + 1)
 
 
 def load_termbase(ctx: CheckContext) -> tuple[list[dict], list[Term]]:
