@@ -58,3 +58,45 @@ def test_profile_target_above_scale(project):
     project.replace("curriculum/profiles/officer.yaml", "{competence: C1, level: 2", "{competence: C1, level: 7")
     d = only(project.diagnostics(), "profile-level-range")[0]
     assert "above the scale's top level 2" in d.message
+
+
+def _codes(project):
+    return sorted((d.file, d.code, d.message) for d in project.diagnostics())
+
+
+def _new(project, baseline):
+    """The (file, code) of each diagnostic that is not in `baseline`."""
+    return [(file, code) for file, code, message in _codes(project) if (file, code, message) not in baseline]
+
+
+def test_a_module_file_with_errors_is_reported_once_not_at_every_reference_to_the_module(project):
+    """A typo in A2's module.yaml keeps A2 out of the curriculum; the link to A2's page, the programme's
+    slot, A2's quiz bank and the outcome it teaches are not reported as broken too (they were: one typo in a
+    module of the curriculum gave 79 errors). Once the file is fixed, the references are checked again."""
+    baseline = _codes(project)
+    project.replace("modules/A2-second-steps/module.yaml", "hours: 3", "hourz: 3")
+    assert _new(project, baseline) == [
+        ("modules/A2-second-steps/module.yaml", "schema-required"),
+        ("modules/A2-second-steps/module.yaml", "schema-unknown-field")]
+    project.replace("modules/A2-second-steps/module.yaml", "hourz: 3", "hours: 3")
+    project.replace("assessment_quiz/A2.yaml", "module: A2", "module: A3")
+    assert ("assessment_quiz/A2.yaml", "ref-module") in _new(project, baseline)
+
+
+def test_a_module_file_that_is_not_yaml_is_reported_once(project):
+    baseline = _codes(project)
+    project.replace("modules/A2-second-steps/module.yaml", "hours: 3", "hours: [3")
+    assert _new(project, baseline) == [
+        ("modules/A2-second-steps/module.yaml", "yaml-syntax")]
+
+
+def test_an_outcomes_file_with_errors_is_reported_once(project):
+    baseline = _codes(project)
+    project.replace("learning_outcomes/A.yaml", "  - id: A2-LO1", "  - id: A2-LO1\n    bogus: 1")
+    assert _new(project, baseline) == [("learning_outcomes/A.yaml", "schema-unknown-field")]
+
+
+def test_a_quiz_bank_with_errors_does_not_make_its_outcomes_unassessed(project):
+    baseline = _codes(project)
+    project.replace("assessment_quiz/A2.yaml", "module: A2", "module: A2\nmastery: 80")
+    assert _new(project, baseline) == [("assessment_quiz/A2.yaml", "schema-unknown-field")]

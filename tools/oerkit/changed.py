@@ -160,7 +160,7 @@ def scoped(result: LoadResult, files: set[str]) -> LoadResult:
                      & files]
             modules[mid] = replace(mod, pages=pages)
     documents = {f: doc for f, doc in result.documents.items() if f in files}
-    return LoadResult(replace(cur, modules=modules), result.report, documents)
+    return LoadResult(replace(cur, modules=modules), result.report, documents, result.not_loaded)
 
 
 def validate_changed(root: Path, base: str | None) -> Report:

@@ -37,6 +37,23 @@ class LoadResult:
     curriculum: m.Curriculum
     report: Report
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # by relative file
+    # what files with errors declare, which is therefore not in the curriculum: "module" and "learning outcome"
+    # ids, the module folders ("module folder"), and the kinds of those files ("kind"); the checks do not
+    # report a reference to it as a second error: it is checked once the file loads
+    not_loaded: dict[str, set[str]] = field(default_factory=dict)
+
+    def note_not_loaded(self, kind: str, data, path: Path) -> None:
+        """Record what a source that could not be loaded (`data`: its YAML, None if unreadable) declares."""
+        data = data if isinstance(data, dict) else {}
+        self.not_loaded.setdefault("kind", set()).add(kind)
+        if kind == "module":
+            declared = data.get("id")
+            self.not_loaded.setdefault("module", set()).add(
+                declared if isinstance(declared, str) else path.parent.name.split("-", 1)[0])
+            self.not_loaded.setdefault("module folder", set()).add(path.parent.name)
+        elif kind == "outcomes" and isinstance(data.get("outcomes"), list):
+            self.not_loaded.setdefault("learning outcome", set()).update(
+                o["id"] for o in data["outcomes"] if isinstance(o, dict) and isinstance(o.get("id"), str))
 
 
 def rel(root: Path, path: Path) -> str:
@@ -279,12 +296,18 @@ def load_project(root: Path, cache: CheckCache = NO_CACHE) -> LoadResult:
     for path, kind in discover(root, report):
         doc = load_yaml(path, rel(root, path), report, cache)
         if doc is None:
+            result.note_not_loaded(kind, None, path)
             continue
         check_schema_comment(root, path, kind, report)
         result.documents[doc.file] = doc
         loaded.append((doc, kind, path))
     check_documents_ahead([(doc, kind) for doc, kind, _ in loaded], cache)
-    valid = [(doc, kind, path) for doc, kind, path in loaded if check_document(doc, kind, report, cache)]
+    valid = []
+    for doc, kind, path in loaded:
+        if check_document(doc, kind, report, cache):
+            valid.append((doc, kind, path))
+        else:
+            result.note_not_loaded(kind, doc.data, path)
     if not any(kind == "programme" for _, kind in discover(root, Report())):
         report.error("curriculum/programme.yaml", (1, 1), "the programme file is missing: every project needs "
                      "curriculum/programme.yaml (it declares the languages and groups)", "file-missing")

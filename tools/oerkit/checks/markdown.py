@@ -227,7 +227,9 @@ class PageChecker:
 def check_module_pages(ctx: CheckContext) -> None:
     cur = ctx.cur
     root = cur.root
-    checker = PageChecker(ctx, root, {m.slug for m in cur.modules.values()})
+    # a module whose module.yaml has errors keeps its generated pages for the links to them (its errors are
+    # reported; its pages are checked once it loads)
+    checker = PageChecker(ctx, root, {m.slug for m in cur.modules.values()} | ctx.result.not_loaded.get("module folder", set()))
     languages = cur.languages
     # parse the pages the cache does not know in parallel first (a first run, a large curriculum)
     sources = [path for mod in cur.modules.values() for page in mod.pages if page.name not in MODULE_GENERATED

@@ -8,6 +8,8 @@ from .context import CheckContext, known
 
 
 def _unknown(ctx: CheckContext, src, sub, what: str, value: str, ids, code: str) -> None:
+    if value in ctx.result.not_loaded.get(what, ()):
+        return  # declared in a file with errors, which are reported: the reference is checked once it loads
     hint = difflib.get_close_matches(value, list(ids), n=1)
     tail = f"; did you mean '{hint[0]}'?" if hint else ""
     ctx.error(src, sub, f"unknown {what} '{value}' (known: {known(ids)}){tail}", code)
@@ -35,7 +37,7 @@ def check_references(ctx: CheckContext) -> None:
                               f"again in group '{g.id}'", "programme-module-twice")
                     continue
                 group_of[mid] = g.id
-                if mid not in cur.modules:
+                if mid not in cur.modules and mid not in ctx.result.not_loaded.get("module", ()):
                     ctx.warning(g.source, ("modules", mi), f"module slot '{mid}' has no module yet "
                                 f"(no modules/{mid}-*/module.yaml)", "programme-planned-slot")
     if cur.framework:

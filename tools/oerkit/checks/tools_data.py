@@ -79,7 +79,7 @@ def check_information_portal(ctx: CheckContext) -> None:
                           + (f" (known: {known(policies)})" if policies else "")
                           + (f"; did you mean {hint[0]!r}?" if hint else ""), "portal-policy")
         for i, mid in enumerate(e.modules):
-            if mid not in modules:
+            if mid not in modules and mid not in ctx.result.not_loaded.get("module", ()):
                 hint = difflib.get_close_matches(mid, list(modules), n=1)
                 ctx.warning(e.source, ("modules", i), f"entry '{e.id}' names module '{mid}', which this project does not "
                             f"have (known: {known(modules)}){f'; did you mean {hint[0]!r}?' if hint else ''}; "
