@@ -100,3 +100,10 @@ def test_a_quiz_bank_with_errors_does_not_make_its_outcomes_unassessed(project):
     baseline = _codes(project)
     project.replace("assessment_quiz/A2.yaml", "module: A2", "module: A2\nmastery: 80")
     assert _new(project, baseline) == [("assessment_quiz/A2.yaml", "schema-unknown-field")]
+
+
+def test_a_programme_with_errors_does_not_make_every_translation_an_unknown_language(project):
+    baseline = _codes(project)
+    project.replace("curriculum/programme.yaml", "languages:", "languagez:")
+    assert _new(project, baseline) == [("curriculum/programme.yaml", "schema-required"),
+                                       ("curriculum/programme.yaml", "schema-unknown-field")]

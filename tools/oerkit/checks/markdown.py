@@ -254,6 +254,8 @@ def check_module_pages(ctx: CheckContext) -> None:
             match = TRANSLATION_RE.match(path.name)
             if match:
                 if match["lang"] not in languages:
+                    if cur.programme is None:
+                        continue  # the languages are declared in the programme, whose own errors are reported
                     ctx.report.error(rel(root, path), (1, 1), f"'{path.name}' is a translation into '{match['lang']}', "
                                      f"which is not a declared language ({', '.join(languages)})", "lang-unknown")
                 elif f"{match['stem']}.md" not in listed:
