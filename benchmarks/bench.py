@@ -24,6 +24,7 @@ import gzip
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,6 +33,7 @@ import threading
 import time
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -106,12 +108,20 @@ def tree_rss_kb(root_pid: int, earlier: set[int] | None = None) -> tuple[int, se
     return total, counted
 
 
-def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak resident memory in MB of the process tree: the build, its
-    MkDocs process and its pandoc processes together, sampled ten times a second in another thread; 0 when
-    `memory` is false, for short runs whose time the sampling itself would lengthen)."""
+class Run(NamedTuple):
+    wall_s: float
+    peak_mb: float  # resident memory of the process tree at its largest; 0 when not sampled
+    cpu_s: float  # CPU time (user and system) of the process tree: the build, MkDocs, pandoc, workers
+
+
+def timed(command: list[str], cwd: Path, memory: bool = True) -> Run:
+    """Run a command; return its wall seconds, the peak resident memory in MB of the process tree (the build,
+    its MkDocs process and its pandoc processes together, sampled ten times a second in another thread; 0
+    when `memory` is false, for short runs whose time the sampling itself would lengthen) and the CPU time
+    of the whole tree (each process's time reaches its parent when it ends, and this one's here)."""
     # as on an author's machine, Python keeps the compiled modules (a shell may have switched that off)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     peak = [0]
@@ -131,12 +141,14 @@ def timed(command: list[str], cwd: Path, memory: bool = True) -> tuple[float, fl
         sampler.start()
     proc.wait()
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     reader.join()
     if memory:
         sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{''.join(stderr)[-3000:]}")
-    return round(wall, 2), round(peak[0] / 1024, 1)
+    return Run(round(wall, 2), round(peak[0] / 1024, 1), round(cpu, 2))
 
 
 def speed_probe() -> float:
@@ -186,16 +198,21 @@ def measure(scales: list[int]) -> dict:
         project = copy_project(REPO, Path(tmp) / "project")
         site = project / "site"
         print("full build from clean ...", file=sys.stderr, flush=True)
-        results["full_build_s"], results["full_build_peak_rss_mb"] = timed(oerkit(project), project)
+        full = timed(oerkit(project), project)
+        results["full_build_s"], results["full_build_peak_rss_mb"] = full.wall_s, full.peak_mb
         results.update(sizes(site))
         print("bare mkdocs build of the same pages ...", file=sys.stderr, flush=True)
         config = project / "build" / "mkdocs.generated.yml"
-        results["bare_mkdocs_s"], _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config),
-                                             "-d", str(Path(tmp) / "bare")], project)
+        bare = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(Path(tmp) / "bare")],
+                     project)
+        results["bare_mkdocs_s"] = bare.wall_s
         results["ratio_full_vs_mkdocs"] = round(results["full_build_s"] / results["bare_mkdocs_s"], 2)
+        # what the machine's cores allow: the full build cannot take less than its CPU time shared by all cores
+        results["full_build_cpu_s"], results["bare_mkdocs_cpu_s"] = full.cpu_s, bare.cpu_s
+        results["full_build_cpu_floor_s"] = round(full.cpu_s / (os.cpu_count() or 1), 2)
         # the machine's speed varies from run to run: the rebuilds are timed several times, the median counts
         print(f"no-op rebuild, {REPEATS} times ...", file=sys.stderr, flush=True)
-        runs = [timed(oerkit(project), project, memory=False)[0] for _ in range(REPEATS)]
+        runs = [timed(oerkit(project), project, memory=False).wall_s for _ in range(REPEATS)]
         results["noop_rebuild_s"], results["noop_rebuild_runs"] = statistics.median(runs), runs
         probes["before_edits"] = speed_probe()
         page = next(p for p in sorted((project / "modules").glob("T1-*/*.md")) if p.suffixes == [".md"])
@@ -204,7 +221,7 @@ def measure(scales: list[int]) -> dict:
         for n in range(REPEATS):
             page.write_text(page.read_text(encoding="utf-8") + f"\nOne more sentence ({n + 1}), for the benchmark.\n",
                             encoding="utf-8")
-            runs.append(timed(oerkit(project), project, memory=False)[0])
+            runs.append(timed(oerkit(project), project, memory=False).wall_s)
         results["one_module_rebuild_s"], results["one_module_rebuild_runs"] = statistics.median(runs), runs
         probes["after_edits"] = speed_probe()
     points = []
@@ -213,9 +230,9 @@ def measure(scales: list[int]) -> dict:
             made = make_curriculum(REPO, Path(tmp) / "project", count)
             modules = sum(len(ids) for ids in made.values())
             print(f"synthetic curriculum: {modules} modules x 4 languages, from clean ...", file=sys.stderr, flush=True)
-            seconds, peak = timed(oerkit(Path(tmp) / "project", "--no-cache"), Path(tmp) / "project")
-            points.append({"modules": modules, "seconds": seconds, "peak_rss_mb": peak,
-                           "seconds_per_module": round(seconds / modules, 2)})
+            run = timed(oerkit(Path(tmp) / "project", "--no-cache"), Path(tmp) / "project")
+            points.append({"modules": modules, "seconds": run.wall_s, "peak_rss_mb": run.peak_mb, "cpu_s": run.cpu_s,
+                           "seconds_per_module": round(run.wall_s / modules, 2)})
     probes["end"] = speed_probe()
     results["machine_speed_probe_s"] = probes
     results["scale_points"] = points
@@ -233,9 +250,9 @@ def markdown(results: dict) -> str:
     out = ["# Latest benchmark", "", f"Machine: {results['machine']}, {results['date']}.", "",
            "| measure | value |", "|---|---|", *rows, ""]
     if results.get("scale_points"):
-        out += ["## Synthetic curricula (4 languages, from clean)", "", "| modules | seconds | s per module | peak RSS MB |",
-                "|---|---|---|---|"]
-        out += [f"| {p['modules']} | {p['seconds']} | {p['seconds_per_module']} | {p['peak_rss_mb']} |"
+        out += ["## Synthetic curricula (4 languages, from clean)", "",
+                "| modules | seconds | s per module | peak RSS MB | CPU s |", "|---|---|---|---|---|"]
+        out += [f"| {p['modules']} | {p['seconds']} | {p['seconds_per_module']} | {p['peak_rss_mb']} | {p.get('cpu_s', '-')} |"
                 for p in results["scale_points"]]
         out.append("")
     out += ["## Goals of issue 10", "", "| measure | goal | measured | met |", "|---|---|---|---|"]
