@@ -91,3 +91,23 @@ def test_i18n_stale_shows_the_english_diff(project):
     assert "-Explain what resilience means." in string["diff"] and "+Explain what city resilience means." in string["diff"]
     text = project.oerkit("i18n", "stale", "--lang", "el").stdout
     assert "[el] modules/A1-first-steps/introduction.el.md" in text and "2 stale translation(s)" in text
+
+
+def test_the_contributors_guide_translations_are_tracked_like_module_pages(project):
+    """A guide page's translation is counted, marked and made stale by an edit of the English page, as a module
+    page's is; an untranslated guide page is missing."""
+    project.write("guide/contribute/index.md", "# Contributing\n\nEdit a page, then validate.\n")
+    project.write("guide/contribute/index.de.md", "# Mitwirken\n\nSeite bearbeiten, dann validieren.\n")
+    project.write("guide/contribute/review.md", "# Review\n\nRead it twice.\n")
+    assert project.oerkit("i18n", "mark", "el").returncode == 0
+    de = json.loads(project.oerkit("i18n", "status", "--json").stdout)["languages"]["de"]
+    assert "guide/contribute/index.de.md" in de["pages"]["stale"]  # not marked yet
+    assert "guide/contribute/review.md" in de["pages"]["missing"]
+    assert project.oerkit("i18n", "mark", "de").returncode == 0
+    assert "source_hash:" in project.path("guide/contribute/index.de.md").read_text(encoding="utf-8")
+    assert json.loads(project.oerkit("i18n", "status", "--json").stdout)["languages"]["de"]["pages"]["stale"] == []
+    project.replace("guide/contribute/index.md", "then validate.", "then validate and build.")
+    assert json.loads(project.oerkit("i18n", "status", "--json").stdout)["languages"]["de"]["pages"]["stale"] == [
+        "guide/contribute/index.de.md"]
+    stale = project.oerkit("i18n", "stale", "--lang", "de").stdout
+    assert "[de] guide/contribute/index.de.md" in stale

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .yaml_source import parse_plain
+from .guide_sources import guide_pages
 from .load import LoadResult, rel
 from .locales import load_catalogue, ui_keys
 from .markdown_source import read_markdown, write_front_matter
@@ -54,6 +55,14 @@ def _flat(value) -> str:
     return "\n".join(value) if isinstance(value, list) else str(value)
 
 
+def translated_pages(cur) -> list[tuple[Path, dict[str, Path]]]:
+    """(English page, its translations by language) for every page translators translate: the modules' pages
+    (those module.yaml lists and that exist), then the contributors' guide."""
+    pages = [(page.path, page.translations) for mod in cur.modules_in_order() for page in mod.pages
+             if page.path.is_file()]
+    return pages + [(page.path, page.translations) for page in guide_pages(cur)]
+
+
 def translation_status(result: LoadResult) -> dict:
     cur = result.curriculum
     default = cur.default_language
@@ -61,20 +70,16 @@ def translation_status(result: LoadResult) -> dict:
     ui_source = load_catalogue(default)
     for lang in cur.languages[1:]:
         pages = {"total": 0, "translated": 0, "missing": [], "stale": []}
-        for mod in cur.modules_in_order():
-            for page in mod.pages:
-                if not page.path.is_file():
-                    continue
-                pages["total"] += 1
-                tpath = page.translations.get(lang)
-                name = rel(cur.root, page.path)
-                if tpath is None:
-                    pages["missing"].append(name)
-                    continue
-                pages["translated"] += 1
-                recorded = read_markdown(tpath).meta.get("source_hash")
-                if str(recorded) != source_hash(page.path):
-                    pages["stale"].append(rel(cur.root, tpath))
+        for source, translations in translated_pages(cur):
+            pages["total"] += 1
+            tpath = translations.get(lang)
+            if tpath is None:
+                pages["missing"].append(rel(cur.root, source))
+                continue
+            pages["translated"] += 1
+            recorded = read_markdown(tpath).meta.get("source_hash")
+            if str(recorded) != source_hash(source):
+                pages["stale"].append(rel(cur.root, tpath))
         records = load_records(cur.root, lang)
         strings = {"total": 0, "translated": 0, "missing": [], "stale": []}
         for key, value in yaml_texts(result):
@@ -121,17 +126,16 @@ def mark_translations(result: LoadResult, lang: str, only: list[str] | None = No
     cur = result.curriculum
     wanted = {str(Path(p).as_posix()) for p in (only or [])}
     changed = []
-    for mod in cur.modules_in_order():
-        for page in mod.pages:
-            tpath = page.translations.get(lang)
-            if tpath is None or not page.path.is_file():
-                continue
-            if wanted and rel(cur.root, tpath) not in wanted and rel(cur.root, page.path) not in wanted:
-                continue
-            digest = source_hash(page.path)
-            if str(read_markdown(tpath).meta.get("source_hash")) != digest:
-                write_front_matter(tpath, {"source_hash": digest})
-                changed.append(rel(cur.root, tpath))
+    for source, translations in translated_pages(cur):
+        tpath = translations.get(lang)
+        if tpath is None:
+            continue
+        if wanted and rel(cur.root, tpath) not in wanted and rel(cur.root, source) not in wanted:
+            continue
+        digest = source_hash(source)
+        if str(read_markdown(tpath).meta.get("source_hash")) != digest:
+            write_front_matter(tpath, {"source_hash": digest})
+            changed.append(rel(cur.root, tpath))
     records = load_records(cur.root, lang)
     default = cur.default_language
     for key, value in yaml_texts(result):
@@ -174,25 +178,24 @@ def stale_translations(result: LoadResult, languages: list[str] | None = None) -
     cur = result.curriculum
     out = []
     for lang in languages or cur.languages[1:]:
-        for mod in cur.modules_in_order():
-            for page in mod.pages:
-                tpath = page.translations.get(lang)
-                if tpath is None or not page.path.is_file():
-                    continue
-                recorded = str(read_markdown(tpath).meta.get("source_hash") or "")
-                current = page.path.read_text(encoding="utf-8")
-                if recorded == source_hash(page.path):
-                    continue
-                entry = {"lang": lang, "kind": "page", "translation": rel(cur.root, tpath), "source": rel(cur.root, page.path)}
-                if not recorded:
-                    entry["reason"] = "no source_hash recorded: review the whole page, then run `oerkit i18n mark`"
-                else:
-                    old = next((data.decode("utf-8", "replace") for _, data in _git_versions(cur.root, page.path)
-                                if hashlib.sha256(data).hexdigest()[:12] == recorded), None)
-                    entry["reason"] = "the English page changed since the translation was made"
-                    entry["diff"] = _diff(old, current, f"{entry['source']} (translated)", f"{entry['source']} (now)") \
-                        if old is not None else "(the translated version is not in the git history: compare by hand)"
-                out.append(entry)
+        for source, translations in translated_pages(cur):
+            tpath = translations.get(lang)
+            if tpath is None:
+                continue
+            recorded = str(read_markdown(tpath).meta.get("source_hash") or "")
+            if recorded == source_hash(source):
+                continue
+            entry = {"lang": lang, "kind": "page", "translation": rel(cur.root, tpath), "source": rel(cur.root, source)}
+            if not recorded:
+                entry["reason"] = "no source_hash recorded: review the whole page, then run `oerkit i18n mark`"
+            else:
+                old = next((data.decode("utf-8", "replace") for _, data in _git_versions(cur.root, source)
+                            if hashlib.sha256(data).hexdigest()[:12] == recorded), None)
+                entry["reason"] = "the English page changed since the translation was made"
+                entry["diff"] = _diff(old, source.read_text(encoding="utf-8"), f"{entry['source']} (translated)",
+                                      f"{entry['source']} (now)") \
+                    if old is not None else "(the translated version is not in the git history: compare by hand)"
+            out.append(entry)
         records = load_records(cur.root, lang)
         default = cur.default_language
         for key, value in yaml_texts(result):

@@ -7,43 +7,14 @@ then the pages by the `order` of their front matter, then by name. Other files t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-from ...load import TRANSLATION_RE
+from ...guide_sources import GUIDE_DIR, REFERENCE, guide_pages
 from ...locales import Messages
 from ...markdown_source import first_heading, read_markdown
 from ...model import Curriculum
 from ...schemas import schema_files
 from .field_reference import reference_page
 
-GUIDE_DIR = Path("guide") / "contribute"
 SECTION = "contribute"  # the site folder of the guide's pages
-REFERENCE = "field-reference"  # the generated page
-
-
-@dataclass
-class GuidePage:
-    stem: str
-    path: Path
-    translations: dict[str, Path]
-    order: float
-
-
-def guide_pages(cur: Curriculum) -> list[GuidePage]:
-    folder = cur.root / GUIDE_DIR
-    if not folder.is_dir():
-        return []
-    pages = []
-    for path in sorted(folder.glob("*.md")):
-        if TRANSLATION_RE.match(path.name) or path.stem == REFERENCE:
-            continue
-        order = read_markdown(path).meta.get("order", 100)
-        translations = {lang: path.with_name(f"{path.stem}.{lang}.md") for lang in cur.languages
-                        if path.with_name(f"{path.stem}.{lang}.md").is_file()}
-        pages.append(GuidePage(path.stem, path, translations,
-                               -1 if path.stem == "index" else order if isinstance(order, (int, float)) else 100))
-    return sorted(pages, key=lambda p: (p.order, p.stem))
 
 
 def nav_pages(cur: Curriculum) -> list[str]:
