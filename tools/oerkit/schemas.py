@@ -199,12 +199,8 @@ def _salt() -> str:
     return salt("schema", packages=("jsonschema",), files=("schemas.py", "schemas"))
 
 
-def _findings(kind: str, data: dict) -> list:
-    """The schema's findings for a document's data, as [path, message, code] (what the check cache keeps)."""
-    return findings_of(validator_for(kind), data)
-
-
 def findings_of(validator: Draft202012Validator, data: dict) -> list:
+    """The schema's findings for a document's data, as [path, message, code] (what the check cache keeps)."""
     found = []
     for error in validator.iter_errors(data):
         errors = [error]
@@ -216,7 +212,8 @@ def findings_of(validator: Draft202012Validator, data: dict) -> list:
 
 
 def _findings_of(work: tuple[str, dict]) -> list:  # for CheckCache.fill's processes
-    return _findings(*work)
+    kind, data = work
+    return findings_of(validator_for(kind), data)
 
 
 def _cache_text(kind: str, data: dict) -> str:
@@ -239,7 +236,7 @@ def check_document(doc: YamlDocument, kind: str, report: Report, cache: CheckCac
         return False
     found = [(tuple(path), message, code)
              for path, message, code in cache.get(_salt(), _cache_text(kind, doc.data),
-                                                  lambda: _findings(kind, doc.data))]
+                                                  lambda: _findings_of((kind, doc.data)))]
     bad_keys = {path for path, _, code in found if code == "schema-key"}
     for path, message, code in found:
         if code == "schema-type" and path in bad_keys:

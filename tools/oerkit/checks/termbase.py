@@ -131,7 +131,7 @@ def uses(text: str, forms: list[list[str]], words: str | None = None) -> bool:
 def terms_found(terms: list[Term], english: str) -> list[int]:
     """The terms (their indexes) an English text uses."""
     lowered = english.lower()
-    return [i for i, term in enumerate(terms) if term.first_word in lowered and term.found_in(english, lowered)]
+    return [i for i, term in enumerate(terms) if term.found_in(english, lowered)]
 
 
 def terms_missed(terms: list[Term], found: list[int], translated: str, lang: str) -> list[int]:
