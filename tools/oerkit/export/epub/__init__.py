@@ -20,7 +20,7 @@ import yaml
 from ...build_cache import NO_CACHE, ExportCache
 from ...licences import LICENCE_NAMES, LICENCE_URLS
 from ...model import Curriculum, Module
-from .._zip import write_zip
+from .._zip import Packed, members, unpacked, write_zip
 from ..__init__ import Artifact
 from .book import BookWriter
 from .cover import cover_svg
@@ -88,11 +88,11 @@ def source_epoch(root: Path, paths: list[Path]) -> int:
     return FALLBACK_EPOCH
 
 
-def add_conformance(epub: bytes) -> dict[str, bytes]:
+def add_conformance(files: dict[str, bytes | Packed]) -> dict[str, bytes | Packed]:
     """The EPUB's files with dcterms:conformsTo in the package document (pandoc drops it)."""
-    files = read_epub(epub)
+    files = dict(files)
     opf_name = next(n for n in files if n.endswith(".opf"))
-    opf = files[opf_name].decode()
+    opf = unpacked(files[opf_name]).decode()
     claim = f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>'
     if claim not in opf:
         opf = opf.replace("</metadata>", f"    {claim}\n  </metadata>", 1)
@@ -220,6 +220,10 @@ class EpubExporter:
     def convert(self, document: str, meta: dict, split_level: int, epoch: int, source: Path,
                 name: str) -> dict[str, bytes]:
         """pandoc's EPUB of `document`, as its files, with the conformance claim added."""
+        return add_conformance(read_epub(self.pandoc_epub(document, meta, split_level, epoch, source, name)))
+
+    def pandoc_epub(self, document: str, meta: dict, split_level: int, epoch: int, source: Path, name: str) -> bytes:
+        """The EPUB pandoc writes of `document`."""
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
             source_format, source_text = pandoc_input(document)
@@ -237,11 +241,13 @@ class EpubExporter:
                                    f"--resource-path={source}"], cwd=tmpdir, env=env, capture_output=True, text=True)
             if proc.returncode != 0:
                 raise EpubExportError(self.explain(proc.stderr, source, name))
-            return add_conformance((tmpdir / "book.epub").read_bytes())
+            return (tmpdir / "book.epub").read_bytes()
 
     def write(self, document: str, meta: dict, out: Path, split_level: int, epoch: int, source: Path) -> int:
-        files = self.convert(document, meta, split_level, epoch, source, out.name)
-        return write_zip(out, files, first=("mimetype",), stored=("mimetype",))
+        """A module's book: pandoc's files, compressed as pandoc compressed them (only the package document,
+        given the conformance claim, is compressed again)."""
+        epub = self.pandoc_epub(document, meta, split_level, epoch, source, out.name)
+        return write_zip(out, add_conformance(members(epub)), first=("mimetype",), stored=("mimetype",))
 
     def write_programme(self, waits: list, skeleton: str, meta: dict, out: Path, split_level: int, epoch: int,
                         source: Path, parts: list[tuple[str, Path]]) -> int:

@@ -14,7 +14,7 @@ from ...licences import LICENCE_URLS
 from ...model import Curriculum, Module, text
 from ...player_data import PLAYABLE_TYPES
 from ...web_bundle import BundleError, bundle
-from .._zip import write_zip
+from .._zip import deflate, write_zip
 from ..__init__ import Artifact
 from .manifest import PackageInfo, manifest_12, manifest_2004, metadata_12, metadata_2004
 from .sco_page import sco_html
@@ -68,14 +68,19 @@ class ScormExporter:
                     raise ScormExportError(str(exc)) from None
                 shared["css"] = (resources.files("oerkit") / "web" / "sco.css").read_bytes()
                 shared["schemas"] = {v: schema_files(self.root, spec[2]) for v, spec in VERSIONS.items()}
+                # every package holds these same bytes: each is compressed once, for all of them (by the
+                # identity of the objects kept here, so a package's own file is never taken for one)
+                shared["packed"] = {id(data): deflate(data) for data in [
+                    shared["script"], shared["css"], *(d for s in shared["schemas"].values() for d in s.values())]}
             return shared
 
         def make(path: Path, mod, lang, version, manifest, metadata) -> None:
             media = {f"{p.relative_to(mod.folder).as_posix()}": p.read_bytes() for p in sorted(mod.folder.rglob("*"))
                      if p.is_file() and p.relative_to(mod.folder).parts[0] == "media"}
             files = shared_files()
-            write_zip(path, self.package(cur, mod, lang, version, manifest, metadata, files["script"], files["css"],
-                                         media, files["schemas"][version]))
+            contents = self.package(cur, mod, lang, version, manifest, metadata, files["script"], files["css"],
+                                    media, files["schemas"][version])
+            write_zip(path, {name: files["packed"].get(id(data), data) for name, data in contents.items()})
 
         artifacts = []
         for mod, lang, version, planned in self.packages(cur, languages):
