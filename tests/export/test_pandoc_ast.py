@@ -153,6 +153,10 @@ def test_what_authors_write_in_markdown_is_the_document_pandoc_reads(tmp_path, m
     "<p><em> x </em><sup> 2</sup><sub>3</sub><del>d</del><s>s</s><u>u</u><ins>i</ins><span>plain</span>"
     '<span class="c"> sp </span><a href="u"> l </a><code> a b </code><b>b</b><i>i</i><em>\ny</em><em> </em>z'
     "<strong></strong><em>a</em><em>b</em></p><p></p><p> </p><p>x<!-- d -->y</p>",
+    # whitespace in text: runs of spaces and tabs, line breaks with spaces around them, at the edges and
+    # between words, next to inline elements and comments (text_inlines joins a line's words itself)
+    "<p>  a  b\tc \t d \n  e\n\nf  </p><p>\n a</p><p>a \n</p><p>\t</p><p>x <em> y\n z </em>\tw<!-- c --> v\n</p>"
+    "<p>one<!--c-->  two <!-- c -->\nthree</p><h2>  Title \n with\tbreak  </h2><p>a<br/> \n b</p>",
     # lists, definitions, quotes and divisions with and without paragraphs (pandoc's plain/para rules)
     '<ol><li>a</li><li><p>b</p></li></ol><ol start="3" type="a"><li>a<ul><li>z</li></ul></li></ol>'
     '<ol type="i" start="x"><li>a</li></ol><ol start="²"><li>b</li></ol><dl><dt> t <em>x</em> </dt><dd><p>d</p>e</dd><dd>f</dd></dl>'

@@ -102,7 +102,8 @@ SPACE = {"t": "Space"}
 SOFT_BREAK = {"t": "SoftBreak"}
 LINE_BREAK = {"t": "LineBreak"}
 WHITESPACE = re.compile(r"[ \t\n]+")
-WHITESPACE_SPLIT = re.compile(r"([ \t\n]+)")
+LINE_BREAKS = re.compile(r"[ \t]*\n[ \t\n]*")
+BLANKS = re.compile(r"[ \t]+")
 MERGED = {"Emph", "Underline", "Strong", "Subscript", "Superscript", "Strikeout"}
 BREAKS = {("Space", "Space"): SPACE, ("Space", "SoftBreak"): SOFT_BREAK, ("SoftBreak", "Space"): SOFT_BREAK,
           ("Space", "LineBreak"): LINE_BREAK, ("LineBreak", "Space"): LINE_BREAK,
@@ -136,9 +137,21 @@ def extend(out: list, items: list) -> None:
 
 
 def text_inlines(text: str) -> list:
-    parts = WHITESPACE_SPLIT.split(text)  # words at even positions, the whitespace between at odd ones
-    return [(SOFT_BREAK if "\n" in part else SPACE) if i % 2 else {"t": "Str", "c": part}
-            for i, part in enumerate(parts) if part]
+    """A text's inlines as pandoc's reader makes them (a Str per word, a Space or a SoftBreak between), with
+    the words of each line already joined into one Str as join_words joins them: a book's text is most of
+    its inlines, and joining a line here costs a fraction of making each word an inline and joining it later."""
+    out: list = []
+    for n, line in enumerate(LINE_BREAKS.split(text)):  # the whitespace around a line break is one SoftBreak
+        if n:
+            out.append(SOFT_BREAK)
+        words = line.strip(" \t")
+        if words != line and line[0] in " \t":
+            out.append(SPACE)
+        if words:
+            out.append({"t": "Str", "c": BLANKS.sub(" ", words) if "  " in words or "\t" in words else words})
+            if words != line and line[-1] in " \t":
+                out.append(SPACE)
+    return out
 
 
 def trim(inlines: list) -> list:
