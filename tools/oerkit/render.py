@@ -16,6 +16,7 @@ import markdown
 from pymdownx.slugs import slugify
 
 from .markdown_source import read_markdown
+from .markdown_speed import SkipInlineExtension
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc"]
 HREF = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.S)
@@ -29,7 +30,7 @@ def _converter() -> markdown.Markdown:
     SCORM pages in one thread while another renders the EPUBs."""
     md = getattr(_local, "md", None)
     if md is None:
-        md = _local.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        md = _local.md = markdown.Markdown(extensions=[*EXTENSIONS, SkipInlineExtension()], extension_configs={
             "toc": {"slugify": slugify(case="lower"), "permalink": False}}, output_format="html")
     return md
 
