@@ -112,6 +112,34 @@ def test_a_build_stopped_by_an_error_leaves_no_mkdocs_process_behind(project, bu
     assert child_processes() == []
 
 
+def test_a_book_that_fails_while_the_site_builds_is_reported_at_once(project, built, monkeypatch, capsys):
+    """The books are written while MkDocs builds the site: a book's error stops the build then, without
+    waiting for the site (MkDocs is ended), and the previous site stays."""
+    import oerkit.build as build
+    from oerkit.export.epub import EpubExporter, EpubExportError
+
+    def fails(self, document, meta, split_level, epoch, source, name):
+        raise EpubExportError(f"{name}: pandoc failed: a test failure")
+
+    ended = []
+    stop = build.MkDocsProcess.stop
+
+    def stopped(self):
+        ended.append(self.process.poll())  # None: MkDocs was still building when the build stopped
+        stop(self)
+
+    monkeypatch.setattr(EpubExporter, "pandoc_epub", fails)
+    monkeypatch.setattr(build.MkDocsProcess, "stop", stopped)
+    before = (built / "index.html").read_text()
+    (project.root / "modules/A1-first-steps/introduction.md").write_text(
+        (project.root / "modules/A1-first-steps/introduction.md").read_text() + "\nOne more line.\n")
+    assert build_all(project.root, force=True) == 1
+    assert "pandoc failed: a test failure" in capsys.readouterr().err
+    assert ended == [None]
+    assert (built / "index.html").read_text() == before and not (project.root / "site.building").exists()
+    assert child_processes() == []
+
+
 def test_build_cli_reports_errors_without_traceback(project):
     project.write("curriculum/profiles/officer.yaml", "id: [unclosed\n")
     result = project.oerkit("build")

@@ -11,7 +11,7 @@ import json
 import shutil
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from . import build_state
@@ -24,6 +24,7 @@ from .export.h5p import H5pExporter
 from .export.moodle_xml import MoodleXmlExporter
 from .export._quiz_report import ExportReport
 from .export.scorm import ScormExporter, ScormExportError
+from .export.site.downloads import fill_sizes
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .export.site.incremental import link_or_copy
 from .export.site.mkdocs_backend import GENERATED_CONFIG, MkDocsProcess
@@ -74,6 +75,19 @@ def export_quiz_banks(cur, out: Path, cache: ExportCache = NO_CACHE) -> list[Art
     for line in summary["totals"]:
         progress(line)
     return [Artifact(**a) for a in summary["artifacts"]]
+
+
+def wait_for_site(mkdocs: MkDocsProcess, books: Future | None) -> None:
+    """Wait for MkDocs; books that failed meanwhile are reported at once, not once the site is built."""
+    while books is not None and mkdocs.process.poll() is None:
+        try:
+            failed = books.exception(timeout=0.02)
+        except TimeoutError:
+            continue
+        if failed is not None:
+            books.result()  # raises the books' error
+        break
+    mkdocs.wait()
 
 
 def wanted(fmt: str, formats: list[str] | None) -> bool:
@@ -164,12 +178,14 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
                          "languages")
                 artifacts += scorm.export(cur, exports, cache=export_cache)
                 progress("SCORM packages done")
+            # the site's pages are finished (its search indexes split) while the last books are written
+            wait_for_site(mkdocs, books)
+            progress("site pages done")
+            site.finish_pages(cur, staging)
             if books is not None:
                 artifacts += books.result()
                 progress("EPUBs done")
-        mkdocs.wait()
-        progress("site pages done")
-        site.finish(cur, staging, artifacts)
+        fill_sizes(staging, artifacts)
         if exports.exists():  # MkDocs empties its output folder, so downloads join the site afterwards
             # as second names of the files in build/exports, which is removed at the start of every build and
             # whose files are only ever written anew, never in place

@@ -148,10 +148,15 @@ class SiteExporter:
         return config
 
     def finish(self, cur: Curriculum, site_dir: Path, artifacts: list[Artifact]) -> None:
+        self.finish_pages(cur, site_dir)
+        fill_sizes(site_dir, artifacts)
+
+    def finish_pages(self, cur: Curriculum, site_dir: Path) -> None:
+        """What follows MkDocs and needs no download: the pages kept from the last build, the search indexes.
+        The downloads' sizes are filled in by `fill_sizes` once every export is written."""
         if self.pages is not None:
             incremental.move_pages(self.pages, site_dir)
             self.pages = None
         for path, data in self.kept.items():
             write_new(path, data)
         split_search_index(site_dir, cur.languages, self.previous_index, self.languages)
-        fill_sizes(site_dir, artifacts)
