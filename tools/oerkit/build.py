@@ -6,6 +6,7 @@ succeeded, so a failed build leaves the previous site in place and nothing half-
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import shutil
@@ -28,15 +29,57 @@ from .export.site.downloads import fill_sizes
 from .export.site.exporter import SiteBuildError, SiteExporter
 from .export.site.incremental import link_or_copy
 from .export.site.mkdocs_backend import GENERATED_CONFIG, MkDocsProcess
-from .validate import validate_project
+from .validate import BackgroundChecks, validate_project
 
 
 _START = time.monotonic()
 
 
-def progress(message: str) -> None:
-    """One line on stderr per build step, with the seconds since the command started."""
-    print(f"[oerkit {time.monotonic() - _START:6.1f}s] {message}", file=sys.stderr, flush=True)
+_held: list[str] | None = None  # progress lines kept back while the sources are still being checked
+
+
+def progress(message: str, held: bool = True) -> None:
+    """One line on stderr per build step, with the seconds since the command started (kept back while
+    progress_held, unless `held` is false)."""
+    line = f"[oerkit {time.monotonic() - _START:6.1f}s] {message}"
+    if _held is not None and held:
+        _held.append(line)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def progress_held():
+    """Keep the progress lines of the steps taken while the sources are checked; `release` prints them (the
+    checks passed), else they are dropped: a build stopped by errors does not report steps it then undoes."""
+    global _held
+    _held = []
+    try:
+        yield
+    finally:
+        _held = None
+
+
+def release_progress() -> None:
+    global _held
+    lines, _held = _held or [], None
+    for line in lines:
+        print(line, file=sys.stderr, flush=True)
+
+
+class BuildStopped(Exception):
+    """The checks found errors (or, with --strict, warnings): nothing is published."""
+
+
+def stopped_by(report, strict: bool) -> bool:
+    """Show the checks' findings; True (and say so) when they stop the build."""
+    if report.items:
+        print(report.render("text"), file=sys.stderr)
+    if report.errors or (strict and report.warnings):
+        progress(f"build stopped: {len(set(report.errors))} error(s), {len(set(report.warnings))} warning(s); "
+                 "the previous site/ is unchanged", held=False)
+        return True
+    return False
 
 
 def publish(staging: Path, target: Path) -> None:
@@ -117,34 +160,35 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     mkdocs = MkDocsProcess(work / GENERATED_CONFIG)
     progress("validating sources")
     try:
-        result = validate_project(root)
+        # the sources are loaded; the checks go on in a process of their own while the pages are written
+        checks = BackgroundChecks(root)
     except BaseException:
         mkdocs.stop()
         raise
-    report = result.report
-    if report.items:
-        print(report.render("text"), file=sys.stderr)
-    if report.errors or (strict and report.warnings):
+    if not checks.in_background and stopped_by(checks.result().report, strict):  # a file did not load
         mkdocs.stop()
-        progress(f"build stopped: {len(set(report.errors))} error(s), {len(set(report.warnings))} warning(s); "
-                 "the previous site/ is unchanged")
         return 1
-    cur = result.curriculum
-    store = BuildCache(work / "cache") if cache else None
-    exports = work / "exports"
-    published = target if cache and not force else None  # what the last build published may be reused
-    downloads = PublishedDownloads(work, exports, published) if store else None
-    export_cache = ExportCache(store, SourceFingerprints(root, cur, toolchain), downloads) if store else NO_CACHE
-    staging = target.with_name(target.name + ".building")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    artifacts: list[Artifact] = []
-    if exports.exists():
-        shutil.rmtree(exports)
-    site = SiteExporter(root, work)
-    if published is not None:
-        site.preload(published, staging)
+    cur = checks.loaded.curriculum
+    try:
+        store = BuildCache(work / "cache") if cache else None
+        exports = work / "exports"
+        published = target if cache and not force else None  # what the last build published may be reused
+        downloads = PublishedDownloads(work, exports, published) if store else None
+        export_cache = ExportCache(store, SourceFingerprints(root, cur, toolchain), downloads) if store else NO_CACHE
+        staging = target.with_name(target.name + ".building")
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir(parents=True)
+        artifacts: list[Artifact] = []
+        if exports.exists():
+            shutil.rmtree(exports)
+        site = SiteExporter(root, work)
+        if published is not None:
+            site.preload(published, staging)
+    except BaseException:
+        checks.stop()
+        mkdocs.stop()
+        raise
     try:
         scorm, epub = ScormExporter(root, work), EpubExporter(root, work)
         planned = ((scorm.plan(cur) if wanted("scorm", formats) else [])
@@ -152,22 +196,34 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         with ThreadPoolExecutor(max_workers=1) as background:
             # three things at once: pandoc (in its own processes) makes the books, MkDocs builds the site in
             # its own process, and this thread packages SCORM; the pages' download sizes are filled in last.
-            # MkDocs, the longest single task, gets its work first: the quiz banks and ELM come before the
-            # pages (the pages say what each format carried over), and the books only after them. The books
-            # need Python for their documents, and a thread making them while the pages were written took
-            # half this process's time: MkDocs started 5 s later (about 3 s more for the whole build).
-            if wanted("quiz", formats):
-                progress("building quiz banks: Moodle XML, GIFT and H5P")
-                artifacts += export_quiz_banks(cur, exports, export_cache)
-            if wanted("elm", formats) and cur.certification:
-                progress("describing the programme and its modules in the European Learning Model (JSON-LD)")
-                artifacts += ElmExporter().export(cur, exports)
-            site.start(cur, staging, planned + artifacts, published=published,
-                       toolchain=toolchain, process=mkdocs)
-            progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
-                     "in its own process" if site.rebuilt is None else
-                     f"rebuilding the {site.rebuilt} page source(s) of the site that changed "
-                     f"({', '.join(site.languages)}), in its own process")
+            # MkDocs, the longest single task, gets its work first, while the sources are still checked: the
+            # quiz banks and ELM come before the pages (the pages say what each format carried over), and the
+            # books only after them. The books need Python for their documents, and a thread making them while
+            # the pages were written took half this process's time: MkDocs started 5 s later (about 3 s more
+            # for the whole build).
+            early = None
+            with progress_held():
+                try:
+                    if wanted("quiz", formats):
+                        progress("building quiz banks: Moodle XML, GIFT and H5P")
+                        artifacts += export_quiz_banks(cur, exports, export_cache)
+                    if wanted("elm", formats) and cur.certification:
+                        progress("describing the programme and its modules in the European Learning Model "
+                                 "(JSON-LD)")
+                        artifacts += ElmExporter().export(cur, exports)
+                    site.start(cur, staging, planned + artifacts, published=published,
+                               toolchain=toolchain, process=mkdocs)
+                    progress(f"building the site in {len(cur.languages)} languages ({', '.join(cur.languages)}), "
+                             "in its own process" if site.rebuilt is None else
+                             f"rebuilding the {site.rebuilt} page source(s) of the site that changed "
+                             f"({', '.join(site.languages)}), in its own process")
+                except Exception as exc:  # noqa: BLE001 - sources the checks find wrong are reported as such
+                    early = exc
+                if checks.in_background and stopped_by(checks.result().report, strict):
+                    raise BuildStopped
+                release_progress()
+            if early is not None:
+                raise early
             books = None
             if wanted("epub", formats):
                 progress(f"building EPUBs: {len(cur.modules)} modules and the programme x {len(cur.languages)} "
@@ -190,6 +246,11 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
             # as second names of the files in build/exports, which is removed at the start of every build and
             # whose files are only ever written anew, never in place
             shutil.copytree(exports, staging, dirs_exist_ok=True, copy_function=link_or_copy)
+    except BuildStopped:
+        mkdocs.stop()
+        site.stop()
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
     except (SiteBuildError, ScormExportError, EpubExportError) as exc:
         mkdocs.stop()
         site.stop()
@@ -198,6 +259,7 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
         progress("build failed; the previous site/ is unchanged")
         return 1
     except BaseException:
+        checks.stop()
         mkdocs.stop()
         site.stop()
         shutil.rmtree(staging, ignore_errors=True)
