@@ -48,6 +48,7 @@ def salt(*parts: str, packages: tuple[str, ...] = (), files: tuple[str, ...] = (
 class CheckCache:
     def __init__(self, root: Path | None):
         self.path = root / "build" / CACHE_FILE if root is not None else None
+        self.jobs: int | None = None  # processes `fill` may use (None: one per core)
         self.old: dict = {}
         self.new: dict = {}
         if self.path is not None:
@@ -73,7 +74,7 @@ class CheckCache:
         a first run on a large project parses thousands of pages and checks a thousand documents. `work` maps
         each content (the text `get` is given) to what `compute`, a module-level function, needs to work out
         its result. Too few to be worth starting processes (MIN_PER_PROCESS each): left to `get`."""
-        workers = jobs or os.cpu_count() or 1
+        workers = jobs or self.jobs or os.cpu_count() or 1
         missing = list({key: payload for content, payload in work.items()
                         if (key := self._key(salt_value, content)) not in self.old}.items())
         if workers < 2 or len(missing) < MIN_PER_PROCESS * workers:

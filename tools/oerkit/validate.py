@@ -65,6 +65,9 @@ class BackgroundChecks:
         if pid == 0:  # the child: check, send the findings, and end without running the parent's exit code
             os.close(reader)
             status = 0
+            # in this process alone: the build goes on in the other, and every process forked from this one
+            # would hold (and count in the build's memory) all the loaded project again
+            cache.jobs = 1
             try:
                 found = len(self.loaded.report.items)
                 run_checks(self.loaded, cache)
