@@ -161,6 +161,7 @@ class BuildCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._folders: set[Path] = set()  # made by this build: not made again for each entry
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -188,7 +189,9 @@ class BuildCache:
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
         self.used.add(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         write_new(path, data + hashlib.sha256(data).digest())
 
     def prune(self) -> int:
