@@ -38,6 +38,14 @@ def test_the_findings_are_validates_in_the_same_order(project, broken):
     assert child_processes() == []
 
 
+def test_with_one_process_the_checks_run_at_once(project):
+    checks = BackgroundChecks(project.root, processes=1)
+    assert not checks.in_background and checks.loaded.report.items  # the fixture's warning is there already
+    assert findings(checks.result()) == findings(validate_project(project.root))
+    assert child_processes() == []
+    assert build_all(project.root, jobs=1) == 0
+
+
 def test_the_curriculum_gets_the_same_findings():
     assert findings(BackgroundChecks(REPO).result()) == findings(validate_project(REPO))
 

@@ -161,7 +161,7 @@ def build_all(root: Path, strict: bool = False, formats: list[str] | None = None
     progress("validating sources")
     try:
         # the sources are loaded; the checks go on in a process of their own while the pages are written
-        checks = BackgroundChecks(root)
+        checks = BackgroundChecks(root, processes=jobs)
     except BaseException:
         mkdocs.stop()
         raise

@@ -50,14 +50,16 @@ class BackgroundChecks:
     LoadResult as validate_project gives it, findings in the same order. The checks only read the model,
     so the child sends back its findings alone.
 
-    The checks run here, at once, where there is no fork (not POSIX) and when a file did not load (the build
-    stops then, and a partly loaded curriculum is not worth building from)."""
+    The checks run here, at once, with `processes` 1 (one core, or the build's --jobs 1), where there is no
+    fork (not POSIX) and when a file did not load (the build stops then, and a partly loaded curriculum is
+    not worth building from)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, processes: int | None = None):
         cache = CheckCache(root.resolve())
+        cache.jobs = processes
         self.loaded = load_project(root, cache)
         self.pid: int | None = None
-        if self.loaded.report.errors or not hasattr(os, "fork"):
+        if self.loaded.report.errors or not hasattr(os, "fork") or (processes or os.cpu_count() or 1) < 2:
             run_checks(self.loaded, cache)
             return
         reader, writer = os.pipe()
