@@ -68,13 +68,12 @@ class CheckCache:
         self.new[key] = value
         return value
 
-    def fill(self, salt_value: str, work: dict[str, object], compute: Callable[[object], object],
-             jobs: int | None = None) -> None:
-        """Work out the results the cache lacks in parallel processes, one per core, so that `get` finds them:
-        a first run on a large project parses thousands of pages and checks a thousand documents. `work` maps
-        each content (the text `get` is given) to what `compute`, a module-level function, needs to work out
-        its result. Too few to be worth starting processes (MIN_PER_PROCESS each): left to `get`."""
-        workers = jobs or self.jobs or os.cpu_count() or 1
+    def fill(self, salt_value: str, work: dict[str, object], compute: Callable[[object], object]) -> None:
+        """Work out the results the cache lacks in parallel processes, one per core (or `self.jobs`), so that
+        `get` finds them: a first run on a large project parses thousands of pages and checks a thousand
+        documents. `work` maps each content (the text `get` is given) to what `compute`, a module-level
+        function, needs to work out its result. Too few to be worth starting processes (MIN_PER_PROCESS each): left to `get`."""
+        workers = self.jobs or os.cpu_count() or 1
         missing = list({key: payload for content, payload in work.items()
                         if (key := self._key(salt_value, content)) not in self.old}.items())
         if workers < 2 or len(missing) < MIN_PER_PROCESS * workers:
